@@ -1,0 +1,163 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.DataFileException;
+import io.releasepilot.core.Json;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.release.FieldProblem;
+import io.releasepilot.release.ProfileValidator;
+import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseNames;
+import io.releasepilot.release.ReleaseProfile;
+import io.releasepilot.release.ReleaseStore;
+import io.releasepilot.release.Workspace;
+import io.releasepilot.settings.Settings;
+import io.releasepilot.settings.SettingsStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code profile init} and {@code profile show}: create and read a release's release.json. */
+@Command(name = "profile", description = "Create or show a release profile (release.json in a release folder).",
+        mixinStandardHelpOptions = true, subcommands = {ProfileCommand.Init.class, ProfileCommand.Show.class})
+public final class ProfileCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Start a release in a folder: writes release.json with the defaults filled in.")
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Release folder to create.")
+        Path dir;
+        @Option(names = "--project", required = true, paramLabel = "ID", description = "Project id, e.g. kvrocks.")
+        String project;
+        @Option(names = "--version", required = true, paramLabel = "V", description = "Version, e.g. 2.4.0.")
+        String version;
+        @Option(names = "--podling", description = "The project is in the Apache Incubator.")
+        boolean podling;
+        @Option(names = "--rc", paramLabel = "N", defaultValue = "1", description = "RC number (default 1).")
+        int rc;
+        @Option(names = "--display-name", paramLabel = "NAME", description = "Default: Apache <Id>.")
+        String displayName;
+        @Option(names = "--repo", paramLabel = "DIR", description = "Local git clone of the project.")
+        Path repo;
+        @Option(names = "--rc-tag-pattern", paramLabel = "P", description = "Default: "
+                + ReleaseProfile.DEFAULT_RC_TAG_PATTERN)
+        String rcTagPattern;
+        @Option(names = "--release-tag-pattern", paramLabel = "P", description = "Default: "
+                + ReleaseProfile.DEFAULT_RELEASE_TAG_PATTERN)
+        String releaseTagPattern;
+        @Option(names = "--branch-pattern", paramLabel = "P", description = "Default: "
+                + ReleaseProfile.DEFAULT_BRANCH_PATTERN)
+        String branchPattern;
+        @Option(names = "--dev-list", paramLabel = "ADDR", description = "Default: dev@<id>.apache.org")
+        String devList;
+        @Option(names = "--name", paramLabel = "NAME", description = "Your name (default from settings).")
+        String rmName;
+        @Option(names = "--apache-id", paramLabel = "ID", description = "Your Apache id (default from settings).")
+        String rmApacheId;
+        @Option(names = "--email", paramLabel = "ADDR", description = "Your email (default from settings).")
+        String rmEmail;
+        @Option(names = "--key", paramLabel = "FPR", description = "Fingerprint of your signing key.")
+        String key;
+
+        @Override
+        public Integer call() throws ReleasePilotException {
+            PrintWriter out = spec.commandLine().getOut();
+            SettingsStore settingsStore = new SettingsStore(home.resolve());
+            Settings settings = settingsStore.loadOrEmpty();
+            ReleaseProfile d = ReleaseProfile.withDefaults(project, podling, version);
+            ReleaseProfile profile = new ReleaseProfile(d.projectId(), or(displayName, d.displayName()), podling,
+                    d.version(), rc, repo == null ? "" : repo.toAbsolutePath().toString(),
+                    or(rcTagPattern, d.rcTagPattern()), or(releaseTagPattern, d.releaseTagPattern()),
+                    or(branchPattern, d.branchPattern()), d.distDevUrl(), d.distReleaseUrl(),
+                    or(devList, d.devList()), d.announceList(), or(rmName, settings.defaultName()),
+                    or(rmApacheId, settings.defaultApacheId()), or(rmEmail, settings.defaultEmail()),
+                    key == null ? "" : key);
+            List<FieldProblem> problems = ProfileValidator.validate(profile);
+            if (!problems.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("The release profile is not valid; nothing was written:");
+                problems.forEach(p -> err.println("  - " + p.text()));
+                return ExitCodes.USAGE_OR_IO;
+            }
+            Workspace ws = new ReleaseStore().create(dir, profile);
+            try {
+                settingsStore.save(settings.withRecent(ws.dir().toString()));
+            } catch (DataFileException e) {
+                spec.commandLine().getErr().println("Note: " + e.getMessage());
+            }
+            out.println("Created " + ws.releaseFile());
+            printNames(out, profile);
+            return ExitCodes.OK;
+        }
+
+        private static String or(String value, String fallback) {
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a release's profile and the"
+            + " names that follow from it.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Release folder.")
+        Path dir;
+        @Option(names = "--json", description = "Print release.json as stored.")
+        boolean json;
+
+        @Override
+        public Integer call() throws ReleasePilotException, IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            ReleaseDocument doc = new ReleaseStore().load(new Workspace(dir));
+            if (json) {
+                out.println(Json.mapper().writeValueAsString(doc));
+                return ExitCodes.OK;
+            }
+            ReleaseProfile p = doc.profile();
+            out.printf("%-18s %s (%s)%s%n", "Project", p.displayName(), p.projectId(), p.podling() ? ", podling" : "");
+            out.printf("%-18s %s, RC %d%n", "Version", p.version(), p.rcNumber());
+            out.printf("%-18s %s%n", "Repository", p.gitRepository().isEmpty() ? "(not set)" : p.gitRepository());
+            out.printf("%-18s %s <%s> (%s)%n", "Release manager", p.rmName(), p.rmEmail(), p.rmApacheId());
+            out.printf("%-18s %s%n", "Signing key",
+                    p.signingKeyFingerprint().isEmpty() ? "(not set)" : p.signingKeyFingerprint());
+            printNames(out, p);
+            List<FieldProblem> problems = ProfileValidator.validate(p);
+            if (!problems.isEmpty()) {
+                out.println("Problems:");
+                problems.forEach(problem -> out.println("  - " + problem.text()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static void printNames(PrintWriter out, ReleaseProfile p) throws ReleasePilotException {
+        ReleaseNames n = ReleaseNames.of(p);
+        out.printf("%-18s %s%n", "Source artifact", n.sourceArtifact());
+        out.printf("%-18s %s (%s)%n", "Release kind", n.kind() == io.releasepilot.version.ReleaseKind.FEATURE
+                ? "feature release: cut branch " + n.branch() + " first" : "patch release on branch " + n.branch(),
+                n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        out.printf("%-18s %s%n", "RC tag", n.rcTag());
+        out.printf("%-18s %s%n", "Release tag", n.releaseTag());
+        out.printf("%-18s %s%n", "RC folder", n.distDevRcUrl());
+        out.printf("%-18s %s%n", "Release folder", n.distReleaseUrl());
+        n.version().nextMainLine().ifPresent(v -> out.printf("%-18s %s%n", "Main line after", v));
+    }
+}

@@ -1,0 +1,38 @@
+package io.releasepilot.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code release-pilot}: the command-line face of the same services the GUI uses. */
+@Command(name = "release-pilot", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionInfo.class,
+        description = "Guides an ASF source release and verifies release candidates.%n"
+                + "Run without a command to open the window.",
+        subcommands = {ProfileCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  done; for verify: every check passed",
+                "  1  the checks ran and at least one failed",
+                "  2  bad usage, bad input or an I/O error (the message says what and where)",
+                "  3  unexpected internal error",
+                "130  cancelled"})
+public final class RootCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    public static final class VersionInfo implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"release-pilot " + version()};
+        }
+
+        public static String version() {
+            String v = RootCommand.class.getPackage().getImplementationVersion();
+            return v == null ? "development build" : v;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.releasepilot;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of docs/architecture.md, checked on every build. */
+@AnalyzeClasses(packages = "io.releasepilot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreHasNoJavaFx = noClasses()
+            .that().resideOutsideOfPackages("io.releasepilot.gui..", "io.releasepilot.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+            .because("the core, the CLI and the tests share logic that must run without JavaFX");
+
+    @ArchTest
+    static final ArchRule coreDoesNotKnowItsFaces = noClasses()
+            .that().resideOutsideOfPackages("io.releasepilot.gui..", "io.releasepilot.app..", "io.releasepilot.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.releasepilot.gui..", "io.releasepilot.cli..",
+                    "io.releasepilot.app..")
+            .because("core services are used by the GUI and the CLI, never the other way round");
+
+    @ArchTest
+    static final ArchRule onlyPgpUsesBouncyCastle = noClasses()
+            .that().resideOutsideOfPackage("io.releasepilot.pgp..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "org.pgpainless..")
+            .because("if the OpenPGP library changes, only the pgp package changes");
+
+    @ArchTest
+    static final ArchRule onlyGitUsesJGit = noClasses()
+            .that().resideOutsideOfPackage("io.releasepilot.git..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jgit..")
+            .because("if the git library changes, only the git package changes");
+
+    @ArchTest
+    static final ArchRule onlySvnUsesSvnKit = noClasses()
+            .that().resideOutsideOfPackage("io.releasepilot.svn..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.tmatesoft..")
+            .because("if the Subversion library changes, only the svn package changes");
+
+    @ArchTest
+    static final ArchRule onlyMailUsesJakartaMail = noClasses()
+            .that().resideOutsideOfPackage("io.releasepilot.mail..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+            .because("if the mail library changes, only the mail package changes");
+
+    @ArchTest
+    static final ArchRule onlyVerifyUsesRat = noClasses()
+            .that().resideOutsideOfPackage("io.releasepilot.verify..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.rat..")
+            .because("the license-header check is the verifier's; other packages ask it");
+
+    @ArchTest
+    static final ArchRule stepGuisAreIndependent = noClasses()
+            .that().resideInAPackage("io.releasepilot.gui.profile..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.releasepilot.gui.verify..", "io.releasepilot.gui.keys..",
+                    "io.releasepilot.gui.source..")
+            .because("a step's GUI package never depends on another step's");
+
+    @ArchTest
+    static final ArchRule wizardKnowsNoStep = noClasses()
+            .that().resideInAnyPackage("io.releasepilot.gui.wizard..", "io.releasepilot.gui.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.releasepilot.gui.profile..",
+                    "io.releasepilot.gui.verify..", "io.releasepilot.gui.keys..", "io.releasepilot.gui.source..")
+            .because("the composition root hands the steps to the wizard");
+}
