@@ -32,14 +32,22 @@ class FxTaskTest {
             }
             return 100;
         });
-        task.start("test");
+        start(task);
         assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(task.getMessage()).isEqualTo("Hashing");
-        assertThat(task.getProgress()).isBetween(0.45, 0.99);
-        task.cancel(false);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task.getState() == Worker.State.CANCELLED);
-        assertThat(task.getState()).isEqualTo(Worker.State.CANCELLED);
+        assertThat(fx(task::getMessage)).isEqualTo("Hashing");
+        assertThat(fx(task::getProgress)).isBetween(0.45, 0.99);
+        fx(() -> task.cancel(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(task::getState) == Worker.State.CANCELLED);
+        assertThat(fx(task::getState)).isEqualTo(Worker.State.CANCELLED);
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void start(FxTask<?> task) throws Exception {
+        fx(() -> task.start("test"));
     }
 
     @Test
@@ -47,8 +55,8 @@ class FxTaskTest {
         FxTask<Void> task = new FxTask<>(progress -> {
             throw new CancelledException("Upload");
         });
-        task.start("fail");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task.getState() == Worker.State.FAILED);
-        assertThat(task.getException()).isInstanceOf(CancelledException.class).hasMessage("Upload was cancelled.");
+        start(task);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(task::getState) == Worker.State.FAILED);
+        assertThat(fx(task::getException)).isInstanceOf(CancelledException.class).hasMessage("Upload was cancelled.");
     }
 }
