@@ -1,0 +1,95 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.Progress;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.Json;
+import io.releasepilot.pgp.SignatureCheck;
+import io.releasepilot.verify.ArtifactReport;
+import io.releasepilot.verify.ChecksumCheck;
+import io.releasepilot.verify.Finding;
+import io.releasepilot.verify.ReportJson;
+import io.releasepilot.verify.Severity;
+import io.releasepilot.verify.Verifier;
+import io.releasepilot.verify.VerifyReport;
+import io.releasepilot.verify.VerifyRequest;
+import io.releasepilot.verify.VoteReply;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code verify DIR}: checks a release candidate the way a voter does, and says what was checked. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify a release-candidate folder: signatures against KEYS, checksums, and the source"
+                + " archive's content (LICENSE, NOTICE, compiled files, license headers).",
+        footer = {"", "Exit: 0 every check passed, 1 a check failed, 2 usage or I/O error."})
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "DIR", description = "The RC folder (e.g. a checkout of dist/dev/<project>/<version>-rcN).")
+    Path dir;
+    @Option(names = "--keys", paramLabel = "FILE", description = "The project's KEYS file (default: KEYS in DIR or its parent).")
+    Path keys;
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
+    @Option(names = "--incubating", description = "The project is a podling: require DISCLAIMER and 'incubating'.")
+    boolean incubating;
+    @Option(names = "--vote-reply", description = "Also print a draft reply to the [VOTE] thread.")
+    boolean voteReply;
+
+    @Override
+    public Integer call() throws ReleasePilotException, IOException {
+        VerifyReport report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
+                Progress.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(ReportJson.toJson(report)));
+        } else {
+            printText(out, report);
+            if (voteReply) {
+                out.println();
+                out.println("----- draft vote reply -----");
+                out.print(VoteReply.draft(report, RootCommand.VersionInfo.version()));
+            }
+        }
+        out.flush();
+        return report.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+    }
+
+    static void printText(PrintWriter out, VerifyReport r) {
+        out.println("Release candidate: " + r.folder());
+        out.println("KEYS:              " + r.keysFile().map(p -> p + " (" + r.keysCount() + " keys)").orElse("none"));
+        for (ArtifactReport a : r.artifacts()) {
+            out.println();
+            out.println(a.name() + "  (" + a.size() + " bytes)");
+            SignatureCheck s = a.signature();
+            out.printf("  %-18s %s%n", "signature " + s.status(), s.message());
+            s.details().ifPresent(d -> out.printf("  %-18s key %s, %s %d, %s, made %s%n", "", d.keyId(),
+                    d.keyAlgorithm(), d.keyBits(), d.hashAlgorithm(), d.created()));
+            for (ChecksumCheck c : a.checksums()) {
+                out.printf("  %-18s %s%n", c.algorithm().displayName() + " " + c.status(), c.file());
+            }
+            a.archive().ifPresent(ar -> out.printf("  %-18s %d entries, top folder %s, %d compiled, %s%n", "content",
+                    ar.entries(), ar.topLevel().isEmpty() ? "(none)" : ar.topLevel(), ar.binaries().size(),
+                    ar.ratRan() ? ar.unapprovedHeaders().size() + " without license header" : "RAT not run"));
+        }
+        out.println();
+        for (Severity sev : Severity.values()) {
+            for (Finding f : r.findings()) {
+                if (f.severity() == sev) {
+                    out.println(sev + "  " + (f.file().isEmpty() ? "" : f.file() + ": ") + f.message());
+                }
+            }
+        }
+        out.println();
+        out.println((r.passed() ? "PASSED" : "FAILED") + ": " + r.artifacts().size() + " artifact(s), "
+                + r.count(Severity.BLOCKER) + " blocker(s), " + r.count(Severity.WARNING) + " warning(s).");
+    }
+}

@@ -1,0 +1,24 @@
+package io.releasepilot.verify;
+
+import java.util.Objects;
+
+/** Something the verifier found: how much it matters, in which file (relative to the RC folder), and what. */
+public record Finding(Severity severity, String file, String message) {
+    public Finding {
+        Objects.requireNonNull(severity, "severity");
+        file = file == null ? "" : file;
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Finding blocker(String file, String message) {
+        return new Finding(Severity.BLOCKER, file, message);
+    }
+
+    public static Finding warning(String file, String message) {
+        return new Finding(Severity.WARNING, file, message);
+    }
+
+    public static Finding note(String file, String message) {
+        return new Finding(Severity.NOTE, file, message);
+    }
+}
