@@ -275,8 +275,8 @@ public final class ArchiveInspector {
             return;
         }
         String top = s.topLevels.iterator().next();
-        Set<String> accepted = Set.of(expected, strip(expected, "-src"), strip(expected, "-source-release"),
-                strip(expected, "-source"));
+        Set<String> accepted = new java.util.HashSet<>(List.of(expected, strip(expected, "-src"),
+                strip(expected, "-source-release"), strip(expected, "-source")));
         if (!accepted.contains(top)) {
             s.findings.add(Finding.warning(s.archive, "The top-level folder is \"" + top + "\"; for " + s.archive
                     + " it should be \"" + expected + "\" (or without -src)."));

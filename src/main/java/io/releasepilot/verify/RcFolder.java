@@ -126,8 +126,9 @@ public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findin
             String k = e.getKey();
             if (k.length() == prefix.length() + ext.length() && k.startsWith(prefix)
                     && k.substring(prefix.length()).equalsIgnoreCase(ext)) {
+                Path found = e.getValue();
                 sidecars.remove(k);
-                return e.getValue();
+                return found;
             }
         }
         return null;
