@@ -16,10 +16,10 @@ public final class Composition {
     private Composition() {
     }
 
-    public static MainWindow mainWindow(AppHome home, DialogService dialogs) {
+    public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify) {
         SettingsStore settingsStore = new SettingsStore(home);
         ReleaseSession session = new ReleaseSession(new ReleaseStore(), settingsStore, settingsStore.loadOrEmpty());
-        return new MainWindow(session, dialogs, () -> steps(session, dialogs), null);
+        return new MainWindow(session, dialogs, () -> steps(session, dialogs), verify);
     }
 
     /** The wizard's steps, in order. Only steps that exist are listed. */

@@ -6,6 +6,7 @@ import io.releasepilot.gui.common.FxDialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.Resources;
 import io.releasepilot.gui.common.Styles;
+import io.releasepilot.gui.verify.VerifyWindow;
 import io.releasepilot.gui.wizard.MainWindow;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -28,7 +29,8 @@ public final class ReleasePilotApp extends Application {
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(() -> stage);
         new ErrorPresenter(dialogs).installAsUncaughtHandler();
-        MainWindow window = Composition.mainWindow(AppHome.resolve(explicitHome), dialogs);
+        MainWindow window = Composition.mainWindow(AppHome.resolve(explicitHome), dialogs,
+                () -> VerifyWindow.open(stage, dialogs));
         Scene scene = new Scene(window, 1100, 760);
         scene.getStylesheets().add(Resources.url(Styles.STYLESHEET));
         stage.setTitle(Messages.get("app.title"));

@@ -31,8 +31,7 @@ public final class RootCommand implements Runnable {
         }
 
         public static String version() {
-            String v = RootCommand.class.getPackage().getImplementationVersion();
-            return v == null ? "development build" : v;
+            return io.releasepilot.core.AppVersion.version();
         }
     }
 }

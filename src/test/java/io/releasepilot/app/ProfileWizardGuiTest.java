@@ -34,7 +34,7 @@ class ProfileWizardGuiTest {
 
     @Start
     void start(Stage stage) {
-        Scene scene = new Scene(Composition.mainWindow(new AppHome(tmp.resolve("home")), dialogs), 1100, 900);
+        Scene scene = new Scene(Composition.mainWindow(new AppHome(tmp.resolve("home")), dialogs, () -> { }), 1100, 900);
         scene.getStylesheets().add(Resources.url(Styles.STYLESHEET));
         stage.setScene(scene);
         stage.show();

@@ -39,6 +39,7 @@ public final class ProfileView extends BorderPane {
         Label intro = new Label(Messages.get("profile.intro"));
         intro.getStyleClass().add(Styles.INTRO);
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         GridPane form = new GridPane();
         form.setHgap(10);

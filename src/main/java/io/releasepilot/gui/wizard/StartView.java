@@ -35,6 +35,7 @@ public final class StartView extends VBox {
         Label intro = new Label(Messages.get("start.intro"));
         intro.getStyleClass().add(Styles.INTRO);
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button newRelease = new Button(Messages.get("start.new"));
         newRelease.setId("newReleaseButton");
