@@ -80,6 +80,7 @@ public final class ArchiveInspector {
             s.findings.add(Finding.blocker(name, "The archive is damaged or not a " + kind(name) + " archive: "
                     + e.getMessage() + ". Download it again; if it stays broken, the candidate must be rebuilt."));
         } finally {
+            closeQuietly(compressed);
             deleteQuietly(temp);
         }
         String top = s.topLevels.size() == 1 ? s.topLevels.iterator().next() : "";
@@ -362,6 +363,15 @@ public final class ArchiveInspector {
     private static String printable(String s) {
         String p = s.replaceAll("\\p{Cntrl}", "?");
         return p.length() > 200 ? p.substring(0, 197) + "..." : p;
+    }
+
+    /** Closing the input tells the producer of a pipe that nothing more will be read. */
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing more to do with it
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -182,7 +182,13 @@ public final class Verifier {
             ChunkPipe p = new ChunkPipe();
             pipe = p;
             ArchiveInspector inspector = new ArchiveInspector(limits, Year.now(clock));
-            archive = inspectors.submit(() -> inspector.inspect(p, a.name(), podling, progress));
+            archive = inspectors.submit(() -> {
+                try {
+                    return inspector.inspect(p, a.name(), podling, progress);
+                } finally {
+                    p.close();
+                }
+            });
         }
         try {
             readOnce(a, digests, pending, pipe, progress);

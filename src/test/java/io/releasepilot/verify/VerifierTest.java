@@ -285,6 +285,22 @@ class VerifierTest {
     }
 
     @Test
+    @Timeout(60)
+    void aLargeSourceArchiveThatIsNotGzipDoesNotHang() throws Exception {
+        Path rc = Files.createDirectories(tmp.resolve("not-gzip"));
+        byte[] random = new byte[24 << 20];
+        new java.util.Random(11).nextBytes(random);
+        Files.write(rc.resolve("apache-demo-1.0.0-src.tar.gz"), random);
+        Files.writeString(rc.resolve("apache-demo-1.0.0-src.tar.gz.sha512"),
+                sha512(rc.resolve("apache-demo-1.0.0-src.tar.gz")) + "  apache-demo-1.0.0-src.tar.gz\n");
+        VerifyReport report = verify(rc, keysFile);
+        assertThat(report.artifacts().get(0).checksums()).extracting(ChecksumCheck::status)
+                .containsExactly(ChecksumStatus.MATCH);
+        assertThat(report.findingsFor("apache-demo-1.0.0-src.tar.gz")).anySatisfy(f ->
+                assertFinding(f, Severity.BLOCKER, "damaged or not a gzip-compressed tar"));
+    }
+
+    @Test
     @Timeout(120)
     void aFolderOfTwoThousandFilesIsHandled() throws Exception {
         Path rc = Files.createDirectories(tmp.resolve("many"));

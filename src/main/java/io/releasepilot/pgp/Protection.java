@@ -1,0 +1,32 @@
+package io.releasepilot.pgp;
+
+import io.releasepilot.core.Passphrase;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
+import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+
+/**
+ * How secret keys are protected at rest: AES-256 under an iterated and salted SHA-256 S2K with the largest
+ * iteration count OpenPGP allows (65 million bytes hashed per unlock).
+ */
+final class Protection {
+    static final int S2K_COUNT = 0xff;
+
+    private Protection() {
+    }
+
+    static PBESecretKeyEncryptor encryptor(Passphrase passphrase) throws PGPException {
+        return new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256,
+                new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256), S2K_COUNT)
+                .build(passphrase.chars());
+    }
+
+    static PBESecretKeyDecryptor decryptor(Passphrase passphrase) throws PGPException {
+        return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase.chars());
+    }
+}
