@@ -25,7 +25,7 @@ gpg --batch -q --pinentry-mode loopback --passphrase '' --quick-gen-key "Bench R
 rc="$work/1.0.0-rc1"
 mkdir -p "$rc"
 sizes=($((total / 2)) $((total * 3 / 8)) $((total - total / 2 - total * 3 / 8)))
-names=(apache-bench-1.0.0-bin.tar.gz apache-bench-1.0.0-bin.zip apache-bench-1.0.0-docs.tar.gz)
+names=(apache-bench-1.0.0-bin.tar.gz apache-bench-1.0.0-bin.zip apache-bench-1.0.0.jar)
 for i in 0 1 2; do
   f="$rc/${names[$i]}"
   head -c "${sizes[$i]}M" /dev/urandom > "$f"

@@ -7,7 +7,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "release-pilot", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionInfo.class,
         description = "Guides an ASF source release and verifies release candidates.%n"
                 + "Run without a command to open the window.",
-        subcommands = {ProfileCommand.class, VerifyCommand.class},
+        subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; for verify: every check passed",
                 "  1  the checks ran and at least one failed",

@@ -1,8 +1,6 @@
 package io.releasepilot.pgp;
 
 import io.releasepilot.core.Passphrase;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.gpg.KeyGripCalculator;
 import org.bouncycastle.gpg.PGPSecretKeyParser;
 import org.bouncycastle.gpg.keybox.KeyBlob;
 import org.bouncycastle.gpg.keybox.PublicKeyRingBlob;
@@ -76,27 +74,81 @@ public final class GnuPgHome {
     private PGPSecretKey readSecret(Path file, PGPPublicKey key, Passphrase passphrase, KeyInfo info)
             throws KeyringException {
         char[] chars = passphrase == null || passphrase.isEmpty() ? new char[0] : passphrase.chars();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             var data = PGPSecretKeyParser.parse(in, 10);
             return data.getKeyData(key, new BcPGPDigestCalculatorProvider(),
                     new JcePBEProtectionRemoverFactory(chars, new BcPGPDigestCalculatorProvider()),
                     new BcKeyFingerprintCalculator(), 10);
         } catch (PGPException e) {
-            throw new WrongPassphraseException(info);
+            // The library cannot tell a wrong passphrase from a protection it does not support (gpg 2.2 uses
+            // AES-OCB); gpg itself can, so the caller lets gpg export the key.
+            throw new UnreadableKeyFileException("Release Pilot cannot read GnuPG's own file for key "
+                    + info.fingerprint().grouped() + " (" + file.getFileName() + "): " + e.getMessage(),
+                    "Export it with gpg --export-secret-keys --armor " + info.fingerprint().hex()
+                            + " > key.asc and import that file instead.", e);
         } catch (IOException | RuntimeException e) {
-            throw new KeyringException("Could not read " + file + ": " + e.getMessage(),
+            throw new UnreadableKeyFileException("Could not read " + file + ": " + e.getMessage(),
                     "Export the key with gpg --export-secret-keys --armor and import that file instead.", e);
         }
     }
 
-    private Path keyFile(PGPPublicKey key) throws KeyringException {
-        try {
-            byte[] grip = new KeyGripCalculator(new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1))
-                    .calculateKeygrip(key.getPublicKeyPacket().getKey());
-            return home.resolve("private-keys-v1.d").resolve(HexFormat.of().withUpperCase().formatHex(grip) + ".key");
-        } catch (IOException | PGPException e) {
-            throw new KeyringException("Could not compute the keygrip of a key: " + e.getMessage(), "", e);
+    /**
+     * The file of a key's secret part. gpg names it by the key's keygrip; rather than recompute that (Bouncy
+     * Castle's differs for some keys), find the file that holds the key's public value, which gpg's key files
+     * carry in clear.
+     */
+    private Path keyFile(PGPPublicKey key) {
+        return byPublicValue(home.resolve("private-keys-v1.d"), key);
+    }
+
+    private static Path byPublicValue(Path dir, PGPPublicKey key) {
+        byte[] value = publicValue(key);
+        Path none = dir.resolve("no-such-key.key");
+        if (value.length == 0 || !Files.isDirectory(dir)) {
+            return none;
         }
+        String hex = HexFormat.of().formatHex(value);
+        try (var files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                byte[] bytes = Files.readAllBytes(file);
+                String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (text.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT).contains(hex)
+                        || indexOf(bytes, value) >= 0) {
+                    return file;
+                }
+            }
+        } catch (IOException e) {
+            return none;
+        }
+        return none;
+    }
+
+    private static byte[] publicValue(PGPPublicKey key) {
+        var k = key.getPublicKeyPacket().getKey();
+        java.math.BigInteger v;
+        if (k instanceof org.bouncycastle.bcpg.ECPublicBCPGKey ec) {
+            v = ec.getEncodedPoint();
+        } else if (k instanceof org.bouncycastle.bcpg.RSAPublicBCPGKey rsa) {
+            v = rsa.getModulus();
+        } else if (k instanceof org.bouncycastle.bcpg.DSAPublicBCPGKey dsa) {
+            v = dsa.getY();
+        } else {
+            return new byte[0];
+        }
+        return org.bouncycastle.util.BigIntegers.asUnsignedByteArray(v);
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private List<PGPPublicKeyRing> publicRings() throws KeyringException {

@@ -131,6 +131,10 @@ public final class KeyGeneration {
         packets.setIssuerFingerprint(false, key);
         generator.setHashedSubpackets(packets.generate());
         PGPSignature revocation = generator.generateCertification(key);
-        return Armor.armor(revocation::encode);
+        // gpg writes and imports revocation certificates armored as a public key block; the armor checksum
+        // covers the data only, so the label can say so.
+        String armored = new String(Armor.armor(revocation::encode), java.nio.charset.StandardCharsets.US_ASCII);
+        return armored.replace("PGP SIGNATURE-----", "PGP PUBLIC KEY BLOCK-----")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

@@ -157,12 +157,27 @@ public final class SecretKeyring {
         return imported;
     }
 
-    /** Adds a ring whose secret keys are already unprotected, protecting them with {@code target}. */
+    /**
+     * Adds a key whose secret parts were read unprotected (from GnuPG's key files): each part is rebuilt as an
+     * OpenPGP secret key protected with {@code target}.
+     */
     KeyInfo addUnprotected(List<PGPSecretKey> keys, Passphrase target) throws KeyringException {
-        PGPSecretKeyRing ring = new PGPSecretKeyRing(keys);
-        PGPSecretKeyRing protectedRing = reprotect(ring, null, target);
-        rings.put(Fingerprint.of(ring.getPublicKey().getFingerprint()), protectedRing);
-        return KeyInfos.of(publicRing(protectedRing));
+        try {
+            var sha1 = new org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider()
+                    .get(org.bouncycastle.bcpg.HashAlgorithmTags.SHA1);
+            List<PGPSecretKey> rebuilt = new ArrayList<>();
+            for (PGPSecretKey key : keys) {
+                PGPPrivateKey privateKey = key.extractPrivateKey(null);
+                rebuilt.add(new PGPSecretKey(privateKey, key.getPublicKey(), sha1, key.isMasterKey(),
+                        Protection.encryptor(target)));
+            }
+            PGPSecretKeyRing ring = new PGPSecretKeyRing(rebuilt);
+            rings.put(Fingerprint.of(ring.getPublicKey().getFingerprint()), ring);
+            return KeyInfos.of(publicRing(ring));
+        } catch (PGPException e) {
+            throw new KeyringException("The key could not be stored: " + e.getMessage(),
+                    "Export it with gpg --export-secret-keys --armor and import that file instead.", e);
+        }
     }
 
     private static PGPSecretKeyRing reprotect(PGPSecretKeyRing ring, Passphrase current, Passphrase target)
@@ -181,6 +196,11 @@ public final class SecretKeyring {
                 try {
                     key.extractPrivateKey(decryptor);
                 } catch (PGPException e) {
+                    if (decryptor == null) {
+                        throw new KeyringException("The secret part of key " + info.fingerprint().grouped()
+                                + " cannot be read: " + e.getMessage(), "Export it with gpg --export-secret-keys"
+                                + " --armor and import that file instead.", e);
+                    }
                     throw new WrongPassphraseException(info);
                 }
                 keys.add(PGPSecretKey.copyWithNewPassword(key, decryptor, Protection.encryptor(target)));

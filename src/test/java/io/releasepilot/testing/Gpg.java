@@ -29,8 +29,13 @@ public final class Gpg implements AutoCloseable {
     }
 
     public Tools.Result run(String... args) {
+        return runWith("", args);
+    }
+
+    /** Runs gpg with {@code passphrase} given for every key it unlocks or protects. */
+    public Tools.Result runWith(String passphrase, String... args) {
         List<String> cmd = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch", "--yes",
-                "--no-tty", "--pinentry-mode", "loopback", "--passphrase", ""));
+                "--no-tty", "--pinentry-mode", "loopback", "--passphrase", passphrase));
         cmd.addAll(List.of(args));
         return Tools.run(null, cmd, Map.of("GNUPGHOME", home.toString(), "LC_ALL", "C"), null);
     }
@@ -40,12 +45,17 @@ public final class Gpg implements AutoCloseable {
      * like "0", "1y" or "2d", {@code fakedTime} like "20200101T000000" or null. Returns its fingerprint.
      */
     public String generate(String uid, String algo, String expire, String fakedTime) {
+        return generateProtected("", uid, algo, expire, fakedTime);
+    }
+
+    /** Like {@link #generate}, the secret key protected with {@code passphrase}. */
+    public String generateProtected(String passphrase, String uid, String algo, String expire, String fakedTime) {
         List<String> args = new ArrayList<>();
         if (fakedTime != null) {
             args.addAll(List.of("--faked-system-time", fakedTime + "!"));
         }
         args.addAll(List.of("--status-fd", "1", "--quick-gen-key", uid, algo, "sign", expire));
-        Tools.Result r = run(args.toArray(String[]::new));
+        Tools.Result r = runWith(passphrase, args.toArray(String[]::new));
         Matcher m = CREATED.matcher(r.out());
         assertThat(m.find()).as("gpg --quick-gen-key: %s %s", r.out(), r.err()).isTrue();
         return m.group(1);

@@ -1,0 +1,85 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.Passphrase;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.keys.PassphraseStrength;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Reads passphrases from a file (first line) or the console, as characters that are cleared after use. */
+final class Passphrases {
+    private Passphrases() {
+    }
+
+    static Passphrase read(Path file, String prompt, boolean confirm, boolean allowEmpty, java.io.PrintWriter err)
+            throws ReleasePilotException {
+        char[] chars = file != null ? fromFile(file) : fromConsole(prompt, confirm);
+        try {
+            if (chars.length == 0 && !allowEmpty) {
+                throw new ReleasePilotException("An empty passphrase was given.",
+                        "Without a passphrase anyone who copies the key file can sign as you. Choose one, or add"
+                                + " --allow-empty-passphrase if you really must.");
+            }
+            if (confirm) {
+                err.println("Passphrase strength: " + PassphraseStrength.of(chars).advice());
+            }
+            return new Passphrase(chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    private static char[] fromFile(Path file) throws ReleasePilotException {
+        byte[] bytes = null;
+        try {
+            bytes = Files.readAllBytes(file);
+            int end = 0;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
+            char[] chars = new char[decoded.remaining()];
+            decoded.get(chars);
+            Arrays.fill(decoded.array(), '\0');
+            return chars;
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not read the passphrase file " + file + ": " + e.getMessage(),
+                    "Check the path given to --passphrase-file.", e);
+        } finally {
+            if (bytes != null) {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+    }
+
+    private static char[] fromConsole(String prompt, boolean confirm) throws ReleasePilotException {
+        Console console = System.console();
+        if (console == null) {
+            throw new ReleasePilotException("There is no console to ask for the passphrase.",
+                    "Run it in a terminal, or give --passphrase-file FILE (a file only you can read).");
+        }
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null) {
+            throw new ReleasePilotException("No passphrase was typed.", "Run the command again.");
+        }
+        if (confirm) {
+            char[] again = console.readPassword("Repeat it: ");
+            boolean same = again != null && Arrays.equals(first, again);
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+            if (!same) {
+                Arrays.fill(first, '\0');
+                throw new ReleasePilotException("The two passphrases differ.", "Run the command again.");
+            }
+        }
+        return first;
+    }
+}

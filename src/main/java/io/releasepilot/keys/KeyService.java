@@ -1,0 +1,130 @@
+package io.releasepilot.keys;
+
+import io.releasepilot.core.AppHome;
+import io.releasepilot.core.CancelledException;
+import io.releasepilot.core.Passphrase;
+import io.releasepilot.core.Progress;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.pgp.Fingerprint;
+import io.releasepilot.pgp.GeneratedKey;
+import io.releasepilot.pgp.GnuPgHome;
+import io.releasepilot.pgp.KeyGeneration;
+import io.releasepilot.pgp.KeyInfo;
+import io.releasepilot.pgp.KeySpec;
+import io.releasepilot.pgp.KeyringException;
+import io.releasepilot.pgp.SecretKeyring;
+import io.releasepilot.pgp.UnreadableKeyFileException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The Keys step's services, shared by the GUI and the CLI: make, list, import, export keys, and add a key to a
+ * KEYS file. Every change to the keyring is saved at once (atomically, owner-only).
+ */
+public final class KeyService {
+    private final KeyStore store;
+
+    public KeyService(AppHome home) {
+        this.store = new KeyStore(home);
+    }
+
+    public KeyStore store() {
+        return store;
+    }
+
+    /** A new key; returns it with the path of its saved revocation certificate. */
+    public record Created(KeyInfo key, Path revocationCertificate) {
+    }
+
+    public Created generate(KeySpec spec, Passphrase passphrase, Progress progress)
+            throws KeyringException, CancelledException {
+        SecretKeyring keyring = store.load();
+        GeneratedKey key = KeyGeneration.generate(spec, passphrase, progress);
+        progress.checkCancelled("Key generation");
+        keyring.add(key);
+        store.save(keyring);
+        Path revocation = store.saveRevocation(key.info().fingerprint(), key.info().primaryUserId(),
+                key.revocationCertificate());
+        return new Created(key.info(), revocation);
+    }
+
+    public List<KeyInfo> list() throws KeyringException {
+        return store.load().keys();
+    }
+
+    public byte[] exportPublic(Fingerprint fingerprint) throws KeyringException {
+        return store.load().exportPublic(fingerprint);
+    }
+
+    public byte[] exportSecret(Fingerprint fingerprint) throws KeyringException {
+        return store.load().exportSecret(fingerprint);
+    }
+
+    /** Imports the secret keys of an armored export; {@code current} unlocks them, {@code target} protects them. */
+    public List<KeyInfo> importFile(Path file, Passphrase current, Passphrase target) throws ReleasePilotException {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not read " + file + ": " + e.getMessage(), "Check the path.", e);
+        }
+        SecretKeyring keyring = store.load();
+        List<KeyInfo> imported = keyring.importSecret(data, current, target);
+        store.save(keyring);
+        return imported;
+    }
+
+    public List<GnuPgHome.Entry> listGnuPg(Path gnupgHome) throws KeyringException {
+        return new GnuPgHome(gnupgHome).list();
+    }
+
+    /**
+     * Imports a key from a GnuPG home. Key files the OpenPGP library cannot read (gpg 2.2's OCB-protected or
+     * elliptic-curve keys) are exported by the user's own gpg instead, with {@code current} as the passphrase.
+     */
+    public KeyInfo importGnuPg(Path gnupgHome, Fingerprint key, Passphrase current, Passphrase target)
+            throws KeyringException {
+        SecretKeyring keyring = store.load();
+        KeyInfo info;
+        try {
+            info = new GnuPgHome(gnupgHome).importInto(keyring, key, current, target);
+        } catch (UnreadableKeyFileException e) {
+            byte[] armored = GnuPgExport.exportSecret(gnupgHome, key, current);
+            info = keyring.importSecret(armored, current, target).stream()
+                    .filter(k -> k.fingerprint().equals(key)).findFirst()
+                    .orElseThrow(() -> new KeyringException("gpg's export did not hold key " + key.grouped() + ".",
+                            "Export it with gpg --export-secret-keys --armor and import that file."));
+        }
+        store.save(keyring);
+        return info;
+    }
+
+    /** The KEYS entry for a key of the keyring: listing plus armored public key. */
+    public String keysEntry(Fingerprint fingerprint) throws KeyringException {
+        SecretKeyring keyring = store.load();
+        return KeysFileUpdate.entry(keyring.listing(fingerprint), keyring.exportPublic(fingerprint));
+    }
+
+    public KeysFileUpdate.Preview previewKeysAppend(Path keysFile, Fingerprint fingerprint)
+            throws ReleasePilotException {
+        return KeysFileUpdate.preview(keysFile, fingerprint, keysEntry(fingerprint));
+    }
+
+    public void checkPassphrase(Fingerprint fingerprint, Passphrase passphrase) throws KeyringException {
+        store.load().checkPassphrase(fingerprint, passphrase);
+    }
+
+    /** A signer for a key of the app's keyring; the passphrase is asked when a signature starts. */
+    public Signer builtInSigner(Fingerprint fingerprint, Supplier<Passphrase> passphrases) throws KeyringException {
+        SecretKeyring keyring = store.load();
+        if (!keyring.contains(fingerprint)) {
+            throw new KeyringException("There is no key " + fingerprint.grouped() + " in Release Pilot's keyring.",
+                    "Import it, or sign with --gpg to use your GnuPG keys.");
+        }
+        return new BuiltInSigner(keyring, fingerprint, passphrases);
+    }
+}

@@ -1,0 +1,96 @@
+package io.releasepilot.keys;
+
+import io.releasepilot.core.AtomicFiles;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.pgp.Fingerprint;
+import io.releasepilot.pgp.KeyInfo;
+import io.releasepilot.pgp.KeyRingSet;
+import io.releasepilot.pgp.KeysReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Appends a key to a project's KEYS file the way ASF projects keep it: the {@code gpg --list-sigs} listing,
+ * then the armored public key. Existing text is never rewritten: the new file is the old bytes plus the entry,
+ * written atomically, then read back to confirm it holds every key it held before plus the new one.
+ */
+public final class KeysFileUpdate {
+
+    /** What will be appended, shown before anything is written. */
+    public record Preview(Path keysFile, Fingerprint key, String textToAppend, int keysBefore) {
+    }
+
+    /** What was done: the keys the file holds now. */
+    public record Result(Path keysFile, int keysBefore, int keysAfter) {
+    }
+
+    private KeysFileUpdate() {
+    }
+
+    /** The entry for {@code key}: listing, blank line, armored block. */
+    public static String entry(String listing, byte[] armoredPublicKey) {
+        return listing + "\n" + new String(armoredPublicKey, StandardCharsets.US_ASCII).strip() + "\n";
+    }
+
+    public static Preview preview(Path keysFile, Fingerprint key, String entry) throws ReleasePilotException {
+        String existing = read(keysFile);
+        KeyRingSet before = KeysReader.parse(existing, keysFile.getFileName().toString());
+        if (before.contains(key)) {
+            throw new ReleasePilotException("Key " + key.grouped() + " is already in " + keysFile + ".",
+                    "Nothing to do: KEYS entries are never rewritten. To change an entry, ask the PMC.");
+        }
+        String separator = existing.isEmpty() ? "" : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n"
+                : "\n\n";
+        return new Preview(keysFile, key, separator + entry, before.size());
+    }
+
+    /** Appends as previewed, atomically, and confirms the result by reading it back. */
+    public static Result append(Preview preview) throws ReleasePilotException {
+        Path file = preview.keysFile();
+        String existing = read(file);
+        KeyRingSet before = KeysReader.parse(existing, file.getFileName().toString());
+        if (before.size() != preview.keysBefore() || before.contains(preview.key())) {
+            throw new ReleasePilotException(file + " changed since the preview.", "Preview again, then append.");
+        }
+        byte[] old = existing.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] added = preview.textToAppend().getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.write(file, out -> {
+                out.write(old);
+                out.write(added);
+            }, false);
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not write " + file + ": " + e.getMessage(),
+                    "Check that you may write to it. The KEYS file is unchanged.", e);
+        }
+        KeyRingSet after = KeysReader.parse(read(file), file.getFileName().toString());
+        Set<Fingerprint> expected = new LinkedHashSet<>(fingerprints(before.keys()));
+        expected.add(preview.key());
+        Set<Fingerprint> found = new LinkedHashSet<>(fingerprints(after.keys()));
+        if (!found.equals(expected)) {
+            throw new ReleasePilotException("After appending, " + file + " holds " + found.size() + " keys instead of "
+                    + expected.size() + ".", "Check the file by hand (gpg --show-keys " + file + ").");
+        }
+        return new Result(file, before.size(), after.size());
+    }
+
+    private static List<Fingerprint> fingerprints(List<KeyInfo> keys) {
+        return keys.stream().map(KeyInfo::fingerprint).collect(Collectors.toList());
+    }
+
+    private static String read(Path file) throws ReleasePilotException {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not read " + file + ": " + e.getMessage(),
+                    "Check the path of the KEYS file (a checkout of dist/release/<project>/KEYS).", e);
+        }
+    }
+}
