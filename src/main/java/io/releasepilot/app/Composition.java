@@ -2,7 +2,10 @@ package io.releasepilot.app;
 
 import io.releasepilot.core.AppHome;
 import io.releasepilot.gui.common.DialogService;
+import io.releasepilot.gui.keys.KeysStep;
 import io.releasepilot.gui.profile.ProfileStep;
+import io.releasepilot.keys.KeyService;
+import io.releasepilot.pgp.KeySpec;
 import io.releasepilot.gui.wizard.MainWindow;
 import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.gui.wizard.WizardStep;
@@ -17,13 +20,19 @@ public final class Composition {
     }
 
     public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify) {
+        return mainWindow(home, dialogs, verify, KeySpec.DEFAULT_BITS);
+    }
+
+    /** As above; {@code keyBits} is smaller only in tests, to keep them fast. */
+    public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify, int keyBits) {
         SettingsStore settingsStore = new SettingsStore(home);
         ReleaseSession session = new ReleaseSession(new ReleaseStore(), settingsStore, settingsStore.loadOrEmpty());
-        return new MainWindow(session, dialogs, () -> steps(session, dialogs), verify);
+        KeyService keys = new KeyService(home);
+        return new MainWindow(session, dialogs, () -> steps(session, dialogs, keys, keyBits), verify);
     }
 
     /** The wizard's steps, in order. Only steps that exist are listed. */
-    static List<WizardStep> steps(ReleaseSession session, DialogService dialogs) {
-        return List.of(new ProfileStep(session, dialogs));
+    static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits) {
+        return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits));
     }
 }

@@ -27,6 +27,13 @@ public final class StubDialogs implements DialogService {
         return Optional.ofNullable(files.poll());
     }
 
+    public final Deque<Path> saveFiles = new ArrayDeque<>();
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String initialName) {
+        return Optional.ofNullable(saveFiles.poll());
+    }
+
     @Override
     public void showError(String title, String message, String details) {
         errors.add(title + ": " + message);

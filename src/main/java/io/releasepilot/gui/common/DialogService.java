@@ -10,6 +10,9 @@ public interface DialogService {
 
     Optional<Path> chooseFile(String title, Path initial);
 
+    /** Where to save a new file, suggesting {@code initialName}. */
+    Optional<Path> chooseSaveFile(String title, String initialName);
+
     /** Shows a plain message; {@code details} (a stack trace, a log) are expandable when given. */
     void showError(String title, String message, String details);
 
