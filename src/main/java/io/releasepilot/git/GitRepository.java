@@ -1,0 +1,261 @@
+package io.releasepilot.git;
+
+import io.releasepilot.keys.Signer;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.GpgConfig;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A local git repository, as the release steps use it: tags, the committed tree of a tag (never the working
+ * copy), the log between two tags, and annotated RC tags, created (optionally signed) and pushed.
+ */
+public final class GitRepository implements AutoCloseable {
+    private final Repository repository;
+    private final Path dir;
+    private final List<Repository> submoduleRepositories = new ArrayList<>();
+
+    private GitRepository(Repository repository, Path dir) {
+        this.repository = repository;
+        this.dir = dir;
+    }
+
+    public static GitRepository open(Path dir) throws GitException {
+        try {
+            Repository repo = new FileRepositoryBuilder().setMustExist(true).findGitDir(dir.toFile())
+                    .readEnvironment().build();
+            if (repo.getDirectory() == null) {
+                throw new RepositoryNotFoundException(dir.toFile());
+            }
+            return new GitRepository(repo, dir);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new GitException(dir + " is not a git repository.",
+                    "Choose the top folder of your local clone of the project.", e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Tag names, sorted. */
+    public List<String> tags() throws GitException {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS).stream()
+                    .map(r -> r.getName().substring(Constants.R_TAGS.length())).sorted().toList();
+        } catch (IOException e) {
+            throw new GitException("Could not list the tags of " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** The commit a tag, branch or hash names. */
+    public ResolvedRevision resolve(String revision) throws GitException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(revision + "^{commit}");
+            if (id == null) {
+                throw new GitException("There is no tag or commit \"" + revision + "\" in " + dir + ".",
+                        "Check the name (git tag --list shows the tags), or fetch the tags first (git fetch --tags).");
+            }
+            RevCommit commit = walk.parseCommit(id);
+            return new ResolvedRevision(revision, id.name(), Instant.ofEpochSecond(commit.getCommitTime()));
+        } catch (IOException e) {
+            throw new GitException("Could not read \"" + revision + "\" in " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** Visits each file of the committed tree, sorted by path as git stores them. */
+    public interface Visitor {
+        void visit(GitFile file) throws IOException;
+    }
+
+    /** The committed tree of {@code commit}; with {@code submodules}, the submodules' trees at their commits too. */
+    public void walk(String commit, boolean submodules, Visitor visitor) throws GitException {
+        try {
+            walk(repository, ObjectId.fromString(commit), "", submodules, visitor);
+        } catch (IOException e) {
+            throw new GitException("Could not read the tree of " + commit + ": " + e.getMessage(),
+                    submodules ? "Check that the submodules are checked out (git submodule update --init)." : "", e);
+        }
+    }
+
+    private void walk(Repository repo, ObjectId commitId, String prefix, boolean submodules, Visitor visitor)
+            throws IOException {
+        try (RevWalk revWalk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+            RevCommit commit = revWalk.parseCommit(commitId);
+            tree.addTree(commit.getTree());
+            tree.setRecursive(true);
+            ObjectReader reader = tree.getObjectReader();
+            while (tree.next()) {
+                String path = prefix + tree.getPathString();
+                FileMode mode = tree.getFileMode(0);
+                ObjectId id = tree.getObjectId(0);
+                if (mode == FileMode.GITLINK) {
+                    if (submodules) {
+                        Repository sub = SubmoduleWalk.getSubmoduleRepository(repo, tree.getPathString());
+                        if (sub == null) {
+                            throw new IOException("submodule " + path + " is not checked out");
+                        }
+                        submoduleRepositories.add(sub);
+                        walk(sub, id, path + "/", true, visitor);
+                    }
+                    continue;
+                }
+                GitFile.Kind kind = mode == FileMode.SYMLINK ? GitFile.Kind.SYMLINK
+                        : mode == FileMode.EXECUTABLE_FILE ? GitFile.Kind.EXECUTABLE : GitFile.Kind.FILE;
+                long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+                ObjectId blob = id.copy();
+                visitor.visit(new GitFile(path, kind, size, () -> repo.open(blob, Constants.OBJ_BLOB).openStream()));
+            }
+        }
+    }
+
+    /** The content of one file of a commit, if it exists. */
+    public Optional<byte[]> read(String commit, String path) throws GitException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            try (TreeWalk tw = TreeWalk.forPath(repository, path, c.getTree())) {
+                if (tw == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(repository.open(tw.getObjectId(0)).getBytes());
+            }
+        } catch (IOException e) {
+            throw new GitException("Could not read " + path + " at " + commit + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** Commits reachable from {@code to} but not from {@code from} (null: from the beginning), newest first. */
+    public List<CommitInfo> log(String from, String to) throws GitException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(resolve(to).commit())));
+            if (from != null) {
+                walk.markUninteresting(walk.parseCommit(ObjectId.fromString(resolve(from).commit())));
+            }
+            List<CommitInfo> commits = new ArrayList<>();
+            for (RevCommit c : walk) {
+                PersonIdent author = c.getAuthorIdent();
+                commits.add(new CommitInfo(c.name(), author.getName(), author.getEmailAddress(),
+                        author.getWhenAsInstant(), c.getShortMessage(), c.getParentCount() > 1));
+            }
+            return commits;
+        } catch (IOException e) {
+            throw new GitException("Could not read the history of " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /**
+     * Creates the annotated tag {@code name} on {@code commit}; signed with {@code signer} when given. Refuses an
+     * existing tag: tags are never moved.
+     */
+    public void createTag(String name, String commit, String message, String taggerName, String taggerEmail,
+                          Optional<Signer> signer) throws GitException {
+        try (Git git = new Git(repository); RevWalk walk = new RevWalk(repository)) {
+            if (repository.exactRef(Constants.R_TAGS + name) != null) {
+                throw new GitException("The tag " + name + " already exists.",
+                        "Tags are never moved. If this RC failed, make the next RC number's tag instead.");
+            }
+            var tag = git.tag().setName(name).setAnnotated(true).setMessage(message)
+                    .setObjectId(walk.parseCommit(ObjectId.fromString(commit)))
+                    .setTagger(new PersonIdent(taggerName, taggerEmail));
+            if (signer.isPresent()) {
+                Config config = new Config();
+                config.setString("gpg", null, "format", "openpgp");
+                tag.setSigned(true).setSigner(new JGitSigner(signer.get())).setGpgConfig(new GpgConfig(config))
+                        .setSigningKey(signer.get().fingerprint().hex());
+            } else {
+                tag.setSigned(false);
+            }
+            tag.call();
+        } catch (GitAPIException | IOException e) {
+            throw new GitException("Could not create the tag " + name + ": " + e.getMessage(),
+                    "Check that the repository is writable.", e);
+        }
+    }
+
+    /** The raw content of an annotated tag object (message and signature), for checks and tests. */
+    public String tagObject(String name) throws GitException {
+        try {
+            Ref ref = repository.exactRef(Constants.R_TAGS + name);
+            if (ref == null) {
+                throw new GitException("There is no tag " + name + ".", "");
+            }
+            return new String(repository.open(ref.getObjectId()).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GitException("Could not read the tag " + name + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /**
+     * Pushes one tag to {@code remote} (a remote name such as origin, or a URL). {@code password} is used for
+     * this push only and cleared by the caller; it is never stored.
+     */
+    public void pushTag(String remote, String tag, String username, char[] password) throws GitException {
+        try (Git git = new Git(repository)) {
+            var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(Constants.R_TAGS + tag + ":"
+                    + Constants.R_TAGS + tag));
+            if (username != null && !username.isEmpty()) {
+                push.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username,
+                        password == null ? new char[0] : password));
+            }
+            for (PushResult result : push.call()) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK
+                            && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        throw new GitException("The remote refused the tag " + tag + ": " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"),
+                                "A tag with that name may already exist there; tags are never moved.");
+                    }
+                }
+            }
+        } catch (GitAPIException e) {
+            throw new GitException("Could not push the tag " + tag + " to " + remote + ": " + e.getMessage(),
+                    "Check the remote's address and your credentials.", e);
+        }
+    }
+
+    /** Whether a file exists at the repository's top in the working copy (for the profile's check). */
+    public boolean hasWorkingFile(String name) {
+        return Files.exists(dir.resolve(name));
+    }
+
+    @Override
+    public void close() {
+        submoduleRepositories.forEach(Repository::close);
+        repository.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GitRepository[" + dir + "]";
+    }
+
+    static List<String> split(String path) {
+        return Arrays.asList(path.split("/"));
+    }
+}
