@@ -7,7 +7,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "release-pilot", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionInfo.class,
         description = "Guides an ASF source release and verifies release candidates.%n"
                 + "Run without a command to open the window.",
-        subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class},
+        subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class, SourceCommand.class,
+                SignCommand.class, NotesCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; for verify: every check passed",
                 "  1  the checks ran and at least one failed",

@@ -20,9 +20,8 @@ final class JGitSigner implements org.eclipse.jgit.lib.Signer {
     @Override
     public GpgSignature sign(Repository repository, GpgConfig config, byte[] data, PersonIdent committer,
                              String signingKey, CredentialsProvider credentials) throws CanceledException {
-        try (Signer.Session session = signer.start()) {
-            session.update(data, 0, data.length);
-            return new GpgSignature(session.finish());
+        try {
+            return new GpgSignature(signer.sign(data));
         } catch (KeyringException e) {
             CanceledException c = new CanceledException(e.getMessage());
             c.initCause(e);

@@ -6,16 +6,18 @@ import io.releasepilot.pgp.Fingerprint;
 import io.releasepilot.pgp.KeyringException;
 import io.releasepilot.pgp.SecretKeyring;
 
+import java.security.MessageDigest;
 import java.util.function.Supplier;
 
 /**
- * Signs with a key of the app's keyring. The passphrase is asked from {@code passphrases} when a signature
- * starts, used to unlock the key, and cleared at once.
+ * Signs with a key of the app's keyring. The passphrase is asked from {@code passphrases} once, at the first
+ * signature, used to unlock the key and cleared at once; the unlocked key lives in memory for this signer only.
  */
 public final class BuiltInSigner implements Signer {
     private final SecretKeyring keyring;
     private final Fingerprint fingerprint;
     private final Supplier<Passphrase> passphrases;
+    private DetachedSigning unlocked;
 
     public BuiltInSigner(SecretKeyring keyring, Fingerprint fingerprint, Supplier<Passphrase> passphrases) {
         this.keyring = keyring;
@@ -33,21 +35,32 @@ public final class BuiltInSigner implements Signer {
         return "built-in keyring";
     }
 
+    private synchronized DetachedSigning unlocked() throws KeyringException {
+        if (unlocked == null) {
+            try (Passphrase passphrase = passphrases.get()) {
+                unlocked = keyring.unlockForSigning(fingerprint, passphrase);
+            }
+        }
+        return unlocked;
+    }
+
     @Override
     public Session start() throws KeyringException {
-        DetachedSigning signing;
-        try (Passphrase passphrase = passphrases.get()) {
-            signing = keyring.startSigning(fingerprint, passphrase);
-        }
+        DetachedSigning signing = unlocked();
         return new Session() {
             @Override
-            public void update(byte[] data, int off, int len) {
-                signing.update(data, off, len);
+            public boolean needsData() {
+                return false;
             }
 
             @Override
-            public byte[] finish() throws KeyringException {
-                return signing.finish();
+            public void update(byte[] data, int off, int len) {
+                // signs from the SHA-512 digest given to finish
+            }
+
+            @Override
+            public byte[] finish(MessageDigest sha512) throws KeyringException {
+                return signing.sign(sha512);
             }
 
             @Override

@@ -69,6 +69,31 @@ final class GnuPgExport {
         }
     }
 
+    /** The armored public key, as {@code gpg --armor --export} gives it. */
+    static byte[] exportPublic(Path gnupgHome, Fingerprint key) throws KeyringException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("gpg", "--batch", "--armor", "--export", key.hex()));
+        if (gnupgHome != null) {
+            cmd.add(1, "--homedir");
+            cmd.add(2, gnupgHome.toString());
+        }
+        try {
+            Process process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            byte[] out = readAll(process.getInputStream());
+            process.waitFor(1, TimeUnit.MINUTES);
+            if (out.length == 0) {
+                throw new KeyringException("gpg has no public key " + key.grouped() + ".",
+                        "Check gpg --list-keys " + key.hex() + ".");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new KeyringException("Could not run gpg: " + e.getMessage(), "Install GnuPG.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeyringException("Interrupted.", "Try again.", e);
+        }
+    }
+
     private static byte[] readAll(java.io.InputStream in) {
         try (in) {
             return in.readAllBytes();

@@ -67,6 +67,11 @@ public final class GnuPgSigner implements Signer {
         OutputStream stdin = process.getOutputStream();
         return new Session() {
             @Override
+            public boolean needsData() {
+                return true;
+            }
+
+            @Override
             public void update(byte[] data, int off, int len) throws KeyringException {
                 try {
                     stdin.write(data, off, len);
@@ -76,7 +81,7 @@ public final class GnuPgSigner implements Signer {
             }
 
             @Override
-            public byte[] finish() throws KeyringException {
+            public byte[] finish(java.security.MessageDigest sha512) throws KeyringException {
                 try {
                     stdin.close();
                     if (!process.waitFor(10, TimeUnit.MINUTES)) {

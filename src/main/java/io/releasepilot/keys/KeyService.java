@@ -10,6 +10,8 @@ import io.releasepilot.pgp.GeneratedKey;
 import io.releasepilot.pgp.GnuPgHome;
 import io.releasepilot.pgp.KeyGeneration;
 import io.releasepilot.pgp.KeyInfo;
+import io.releasepilot.pgp.KeyRingSet;
+import io.releasepilot.pgp.KeysReader;
 import io.releasepilot.pgp.KeySpec;
 import io.releasepilot.pgp.KeyringException;
 import io.releasepilot.pgp.SecretKeyring;
@@ -116,6 +118,19 @@ public final class KeyService {
 
     public void checkPassphrase(Fingerprint fingerprint, Passphrase passphrase) throws KeyringException {
         store.load().checkPassphrase(fingerprint, passphrase);
+    }
+
+    /** A signer through the user's GnuPG ({@code gnupgHome} null: the default home). */
+    public Signer gnupgSigner(Fingerprint fingerprint, Path gnupgHome) {
+        return new GnuPgSigner(fingerprint, "gpg", gnupgHome);
+    }
+
+    /** The public key of {@code signer}, to check its signatures against. */
+    public KeyRingSet publicKeys(Signer signer, Path gnupgHome) throws KeyringException {
+        byte[] armored = signer instanceof GnuPgSigner ? GnuPgExport.exportPublic(gnupgHome, signer.fingerprint())
+                : exportPublic(signer.fingerprint());
+        return KeysReader.parse(new String(armored, java.nio.charset.StandardCharsets.US_ASCII),
+                signer.fingerprint().grouped());
     }
 
     /** A signer for a key of the app's keyring; the passphrase is asked when a signature starts. */

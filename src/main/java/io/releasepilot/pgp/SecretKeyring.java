@@ -242,8 +242,8 @@ public final class SecretKeyring {
         unlock(fingerprint, passphrase);
     }
 
-    /** Starts a detached signature with the key, unlocked by {@code passphrase}. */
-    public DetachedSigning startSigning(Fingerprint fingerprint, Passphrase passphrase) throws KeyringException {
+    /** The key unlocked by {@code passphrase}, ready to sign; keep it only for the signing run at hand. */
+    public DetachedSigning unlockForSigning(Fingerprint fingerprint, Passphrase passphrase) throws KeyringException {
         PGPSecretKeyRing ring = require(fingerprint);
         PGPPrivateKey privateKey = unlock(fingerprint, passphrase);
         return new DetachedSigning(privateKey, ring.getSecretKey().getPublicKey());

@@ -141,12 +141,7 @@ class KeysInteropTest {
         Path data = tmp.resolve("artifact.tar.gz");
         Files.writeString(data, "artifact bytes");
         Signer signer = service.builtInSigner(created.key().fingerprint(), () -> pass(PASS));
-        byte[] asc;
-        try (Signer.Session s = signer.start()) {
-            byte[] bytes = Files.readAllBytes(data);
-            s.update(bytes, 0, bytes.length);
-            asc = s.finish();
-        }
+        byte[] asc = signer.sign(Files.readAllBytes(data));
         Files.write(tmp.resolve("artifact.tar.gz.asc"), asc);
         gpg.run("--import", write("ours.asc", service.exportPublic(created.key().fingerprint())).toString());
         assertThat(gpg.verdict(tmp.resolve("artifact.tar.gz.asc"), data)).isEqualTo("GOODSIG");
@@ -186,11 +181,8 @@ class KeysInteropTest {
 
         Path data = tmp.resolve("imported-signs.txt");
         Files.writeString(data, "signed with an imported key");
-        try (Signer.Session s = ours.builtInSigner(Fingerprint.parse(openKey), () -> pass("ours too")).start()) {
-            byte[] bytes = Files.readAllBytes(data);
-            s.update(bytes, 0, bytes.length);
-            Files.write(tmp.resolve("imported-signs.txt.asc"), s.finish());
-        }
+        Files.write(tmp.resolve("imported-signs.txt.asc"),
+                ours.builtInSigner(Fingerprint.parse(openKey), () -> pass("ours too")).sign(Files.readAllBytes(data)));
         assertThat(theirs.verdict(tmp.resolve("imported-signs.txt.asc"), data)).isEqualTo("GOODSIG");
         theirs.close();
     }
@@ -201,20 +193,11 @@ class KeysInteropTest {
         Path data = tmp.resolve("via-gpg.bin");
         Files.write(data, new byte[300_000]);
         Signer signer = new GnuPgSigner(Fingerprint.parse(fpr), "gpg", gpg.home());
-        try (Signer.Session s = signer.start()) {
-            byte[] bytes = Files.readAllBytes(data);
-            s.update(bytes, 0, bytes.length);
-            Files.write(tmp.resolve("via-gpg.bin.asc"), s.finish());
-        }
+        Files.write(tmp.resolve("via-gpg.bin.asc"), signer.sign(Files.readAllBytes(data)));
         assertThat(gpg.verdict(tmp.resolve("via-gpg.bin.asc"), data)).isEqualTo("GOODSIG");
         Signer unknown = new GnuPgSigner(Fingerprint.parse("0123456789ABCDEF0123456789ABCDEF01234567"), "gpg",
                 gpg.home());
-        assertThatThrownBy(() -> {
-            try (Signer.Session s = unknown.start()) {
-                s.update(new byte[] {1}, 0, 1);
-                s.finish();
-            }
-        }).isInstanceOf(KeyringException.class).hasMessageContaining("gpg could not sign");
+        assertThatThrownBy(() -> unknown.sign(new byte[] {1})).isInstanceOf(KeyringException.class).hasMessageContaining("gpg could not sign");
     }
 
     @Test
