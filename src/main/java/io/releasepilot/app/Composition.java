@@ -3,6 +3,9 @@ package io.releasepilot.app;
 import io.releasepilot.core.AppHome;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.keys.KeysStep;
+import io.releasepilot.gui.notes.NotesStep;
+import io.releasepilot.gui.sign.SignStep;
+import io.releasepilot.gui.source.SourceStep;
 import io.releasepilot.gui.profile.ProfileStep;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.pgp.KeySpec;
@@ -33,6 +36,7 @@ public final class Composition {
 
     /** The wizard's steps, in order. Only steps that exist are listed. */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits) {
-        return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits));
+        return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
+                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session));
     }
 }

@@ -24,6 +24,11 @@ public record Workspace(Path dir) {
         return dir.resolve("mail");
     }
 
+    /** Release notes drafts. */
+    public Path notesDir() {
+        return dir.resolve("notes");
+    }
+
     public Path logsDir() {
         return dir.resolve("logs");
     }
