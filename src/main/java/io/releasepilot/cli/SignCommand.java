@@ -46,7 +46,7 @@ public final class SignCommand implements Callable<Integer> {
         KeyService keys = new KeyService(home.resolve());
         try (CliSigner cli = signer(home, fpr, gpg, gnupgHome, passphraseFile, spec.commandLine().getErr())) {
             for (ArtifactSigner.Signed s : ArtifactSigner.signAll(files, cli.signer(),
-                    keys.publicKeys(cli.signer(), gnupgHome), Progress.NONE)) {
+                    () -> keys.publicKeys(cli.signer(), gnupgHome), Progress.NONE)) {
                 out.println(s.asc());
                 out.println(s.sha512());
             }

@@ -14,12 +14,22 @@ import java.util.function.Supplier;
  * signature, used to unlock the key and cleared at once; the unlocked key lives in memory for this signer only.
  */
 public final class BuiltInSigner implements Signer {
-    private final SecretKeyring keyring;
+    /** Loads the keyring; called on the unlocking thread. */
+    public interface KeyringSource {
+        SecretKeyring load() throws KeyringException;
+    }
+
+    private final KeyringSource keyring;
     private final Fingerprint fingerprint;
     private final Supplier<Passphrase> passphrases;
-    private DetachedSigning unlocked;
+    private java.util.concurrent.CompletableFuture<DetachedSigning> unlocking;
 
     public BuiltInSigner(SecretKeyring keyring, Fingerprint fingerprint, Supplier<Passphrase> passphrases) {
+        this(() -> keyring, fingerprint, passphrases);
+    }
+
+    /** The keyring is loaded, and the key unlocked, on another thread while the caller starts reading. */
+    public BuiltInSigner(KeyringSource keyring, Fingerprint fingerprint, Supplier<Passphrase> passphrases) {
         this.keyring = keyring;
         this.fingerprint = fingerprint;
         this.passphrases = passphrases;
@@ -35,18 +45,44 @@ public final class BuiltInSigner implements Signer {
         return "built-in keyring";
     }
 
-    private synchronized DetachedSigning unlocked() throws KeyringException {
-        if (unlocked == null) {
-            try (Passphrase passphrase = passphrases.get()) {
-                unlocked = keyring.unlockForSigning(fingerprint, passphrase);
-            }
+    /**
+     * Unlocking (a deliberately slow passphrase hash) runs on another thread while the caller reads and hashes
+     * the artifact; it happens once per signer.
+     */
+    private synchronized java.util.concurrent.CompletableFuture<DetachedSigning> unlocking() {
+        if (unlocking == null) {
+            Passphrase passphrase = passphrases.get();
+            unlocking = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (passphrase) {
+                    SecretKeyring ring = keyring.load();
+                    if (!ring.contains(fingerprint)) {
+                        throw new KeyringException("There is no key " + fingerprint.grouped()
+                                + " in Release Pilot's keyring.", "Import it, or sign with GnuPG to use your gpg keys.");
+                    }
+                    return ring.unlockForSigning(fingerprint, passphrase);
+                } catch (KeyringException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
         }
-        return unlocked;
+        return unlocking;
+    }
+
+    private static DetachedSigning await(java.util.concurrent.CompletableFuture<DetachedSigning> future)
+            throws KeyringException {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof KeyringException k) {
+                throw k;
+            }
+            throw e;
+        }
     }
 
     @Override
     public Session start() throws KeyringException {
-        DetachedSigning signing = unlocked();
+        java.util.concurrent.CompletableFuture<DetachedSigning> signing = unlocking();
         return new Session() {
             @Override
             public boolean needsData() {
@@ -54,13 +90,16 @@ public final class BuiltInSigner implements Signer {
             }
 
             @Override
-            public void update(byte[] data, int off, int len) {
-                // signs from the SHA-512 digest given to finish
+            public void update(byte[] data, int off, int len) throws KeyringException {
+                // Signs from the SHA-512 digest given to finish; a wrong passphrase is reported as soon as known.
+                if (signing.isCompletedExceptionally()) {
+                    await(signing);
+                }
             }
 
             @Override
             public byte[] finish(MessageDigest sha512) throws KeyringException {
-                return signing.sign(sha512);
+                return await(signing).sign(sha512);
             }
 
             @Override

@@ -135,11 +135,6 @@ public final class KeyService {
 
     /** A signer for a key of the app's keyring; the passphrase is asked when a signature starts. */
     public Signer builtInSigner(Fingerprint fingerprint, Supplier<Passphrase> passphrases) throws KeyringException {
-        SecretKeyring keyring = store.load();
-        if (!keyring.contains(fingerprint)) {
-            throw new KeyringException("There is no key " + fingerprint.grouped() + " in Release Pilot's keyring.",
-                    "Import it, or sign with --gpg to use your GnuPG keys.");
-        }
-        return new BuiltInSigner(keyring, fingerprint, passphrases);
+        return new BuiltInSigner(store::load, fingerprint, passphrases);
     }
 }

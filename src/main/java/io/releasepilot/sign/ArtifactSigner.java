@@ -43,6 +43,24 @@ public final class ArtifactSigner {
 
     public static List<Signed> signAll(List<Path> artifacts, Signer signer, KeyRingSet publicKeys, Progress progress)
             throws ReleasePilotException {
+        return signAll(artifacts, signer, () -> publicKeys, progress);
+    }
+
+    /** The public key to check against is fetched on another thread while the first artifact is read. */
+    public interface KeySource {
+        KeyRingSet get() throws ReleasePilotException;
+    }
+
+    public static List<Signed> signAll(List<Path> artifacts, Signer signer, KeySource publicKeys, Progress progress)
+            throws ReleasePilotException {
+        java.util.concurrent.CompletableFuture<KeyRingSet> keys = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return publicKeys.get();
+                    } catch (ReleasePilotException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
         long total = 0;
         for (Path a : artifacts) {
             if (!Files.isRegularFile(a)) {
@@ -54,17 +72,31 @@ public final class ArtifactSigner {
         progress.begin("Signing " + artifacts.size() + " artifact(s) with " + signer.backend(), total);
         List<Signed> result = new ArrayList<>();
         for (Path a : artifacts) {
-            result.add(sign(a, signer, publicKeys, progress));
+            result.add(sign(a, signer, keys, progress));
         }
         return result;
     }
 
-    private static Signed sign(Path artifact, Signer signer, KeyRingSet publicKeys, Progress progress)
+    private static KeyRingSet await(java.util.concurrent.CompletableFuture<KeyRingSet> keys)
+            throws ReleasePilotException {
+        try {
+            return keys.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof ReleasePilotException rp) {
+                throw rp;
+            }
+            throw e;
+        }
+    }
+
+    private static Signed sign(Path artifact, Signer signer, java.util.concurrent.CompletableFuture<KeyRingSet> keys,
+                               Progress progress)
             throws ReleasePilotException {
         MessageDigest sha512 = sha512();
         byte[] asc;
         try (Signer.Session session = signer.start()) {
             boolean stream = session.needsData();
+            session.update(new byte[0], 0, 0);
             ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
             byte[] array = buffer.array();
             try (FileChannel channel = FileChannel.open(artifact, StandardOpenOption.READ)) {
@@ -74,6 +106,8 @@ public final class ArtifactSigner {
                     sha512.update(array, 0, n);
                     if (stream) {
                         session.update(array, 0, n);
+                    } else {
+                        session.update(array, 0, 0);
                     }
                     progress.worked(n);
                 }
@@ -83,7 +117,7 @@ public final class ArtifactSigner {
             throw new ReleasePilotException("Could not read " + artifact + ": " + e.getMessage(),
                     "Check that the file exists and is readable.", e);
         }
-        SignatureCheck check = verify(artifact, asc, sha512, publicKeys);
+        SignatureCheck check = verify(artifact, asc, sha512, await(keys));
         if (check.status() != SignatureStatus.GOOD) {
             throw new ReleasePilotException("The signature just made for " + artifact.getFileName()
                     + " does not check out against key " + signer.fingerprint().grouped() + ": " + check.message(),
