@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
 public final class NotesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    HomeOption home;
     @Option(names = "--repo", required = true, paramLabel = "DIR")
     Path repo;
     @Option(names = "--from", paramLabel = "TAG", description = "The previous release's tag (default: the beginning).")

@@ -40,6 +40,8 @@ public final class SourceCommand implements Runnable {
 
     /** The options that say which archive of which tag. */
     static final class What {
+        @Mixin
+        HomeOption home;
         @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Local git clone.")
         Path repo;
         @Option(names = "--tag", required = true, paramLabel = "T", description = "Tag (or commit) to build from.")
@@ -193,6 +195,8 @@ public final class SourceCommand implements Runnable {
     static final class PushTag implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @Mixin
+        HomeOption home;
         @Option(names = "--repo", required = true, paramLabel = "DIR")
         Path repo;
         @Option(names = "--remote", defaultValue = "origin", paramLabel = "R", description = "Remote name or URL.")

@@ -317,6 +317,25 @@ class VerifierTest {
     }
 
     @Test
+    void weakSignaturesPassWithWarningsThatSayWhy() throws Exception {
+        String dsa = gpg.generate("Old Timer <old@example.org>", "dsa1024", "0", null);
+        Path keys = tmp.resolve("KEYS-weak");
+        Files.writeString(keys, gpg.exportArmored(dsa));
+        Path rc = Files.createDirectories(tmp.resolve("weak"));
+        Path artifact = Files.writeString(rc.resolve("apache-demo-1.0.0-bin.tar.gz"), "bytes");
+        gpg.sign(artifact, dsa, null, "--digest-algo", "SHA1");
+        Files.writeString(rc.resolve("apache-demo-1.0.0-bin.tar.gz.sha512"), sha512(artifact) + "  "
+                + artifact.getFileName() + "\n");
+        VerifyReport report = verify(rc, keys);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.artifacts().get(0).signature().status()).isEqualTo(SignatureStatus.GOOD);
+        List<Finding> warnings = report.findingsFor(artifact.getFileName().toString());
+        assertThat(warnings).anySatisfy(f -> assertFinding(f, Severity.WARNING, "DSA key"))
+                .anySatisfy(f -> assertFinding(f, Severity.WARNING, "uses SHA-1"))
+                .anySatisfy(f -> assertFinding(f, Severity.WARNING, "no @apache.org user id"));
+    }
+
+    @Test
     void cancellingStopsTheRun() throws Exception {
         Path rc = goodCandidate("cancel");
         Progress cancelled = new Progress() {

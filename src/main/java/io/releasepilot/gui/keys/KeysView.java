@@ -2,6 +2,7 @@ package io.releasepilot.gui.keys;
 
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
 import io.releasepilot.keys.PassphraseStrength;
 import io.releasepilot.pgp.GnuPgHome;
@@ -44,14 +45,7 @@ public final class KeysView extends BorderPane {
     public KeysView(KeysViewModel model, DialogService dialogs) {
         this.model = model;
         this.dialogs = dialogs;
-        Label title = new Label(Messages.get("keys.title"));
-        title.getStyleClass().add(Styles.TITLE);
-        Label intro = new Label(Messages.get("keys.intro"));
-        intro.getStyleClass().add(Styles.INTRO);
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
-        VBox header = new VBox(8, title, intro, keyList());
-        header.setPadding(new Insets(20, 20, 8, 20));
+        VBox header = StepHeader.of("keys.title", "keys.intro", keyList());
 
         TabPane ways = new TabPane(new Tab(Messages.get("keys.tab.create"), createForm()),
                 new Tab(Messages.get("keys.tab.gnupg"), gnupgForm()), new Tab(Messages.get("keys.tab.file"), fileForm()));

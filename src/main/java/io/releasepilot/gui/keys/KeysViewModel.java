@@ -6,6 +6,7 @@ import io.releasepilot.core.Passphrase;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.FxTask;
 import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyServerUpload;
 import io.releasepilot.keys.KeyService;
@@ -57,11 +58,10 @@ public final class KeysViewModel {
     private final StringProperty keysFile = new SimpleStringProperty("");
     private final StringProperty keysPreview = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty releaseKey = new SimpleStringProperty("");
     private final BooleanBinding complete;
     private KeysFileUpdate.Preview preview;
-    private FxTask<?> task;
+    private final TaskRunner tasks = new TaskRunner(status, Messages.get("keys.status.cancelled"));
 
     public KeysViewModel(KeyService service, ReleaseSession session, int keyBits) {
         this.service = service;
@@ -291,30 +291,11 @@ public final class KeysViewModel {
     }
 
     public void cancel() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        tasks.cancel();
     }
 
     private <T> void run(String what, FxTask.Work<T> work, Consumer<T> onSuccess) {
-        FxTask<T> t = new FxTask<>(work);
-        task = t;
-        busy.set(true);
-        status.set(what);
-        t.setOnSucceeded(e -> {
-            busy.set(false);
-            onSuccess.accept(t.getValue());
-        });
-        t.setOnFailed(e -> {
-            busy.set(false);
-            Throwable error = t.getException();
-            status.set(error instanceof ReleasePilotException rp ? rp.userText() : String.valueOf(error));
-        });
-        t.setOnCancelled(e -> {
-            busy.set(false);
-            status.set(Messages.get("keys.status.cancelled"));
-        });
-        t.start("keys");
+        tasks.run(what, work, onSuccess);
     }
 
     public ObservableList<KeyInfo> keys() {
@@ -366,7 +347,7 @@ public final class KeysViewModel {
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return tasks.busyProperty();
     }
 
     public StringProperty releaseKeyProperty() {

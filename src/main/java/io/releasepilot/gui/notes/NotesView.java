@@ -1,6 +1,7 @@
 package io.releasepilot.gui.notes;
 
 import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -20,12 +21,7 @@ import javafx.scene.text.TextFlow;
 public final class NotesView extends BorderPane {
 
     public NotesView(NotesViewModel model) {
-        Label title = new Label(Messages.get("notes.title"));
-        title.getStyleClass().add(Styles.TITLE);
-        Label intro = new Label(Messages.get("notes.intro"));
-        intro.getStyleClass().add(Styles.INTRO);
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
+        VBox header = StepHeader.of("notes.title", "notes.intro");
         ComboBox<String> from = combo("notesFrom", model);
         from.valueProperty().bindBidirectional(model.fromProperty());
         ComboBox<String> to = combo("notesTo", model);
@@ -57,8 +53,9 @@ public final class NotesView extends BorderPane {
         status.setId("notesStatus");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        VBox body = new VBox(10, title, intro, tags, split, new HBox(10, save, status));
+        VBox body = new VBox(10, tags, split, new HBox(10, save, status));
         body.setPadding(new Insets(20));
+        setTop(header);
         setCenter(body);
     }
 

@@ -1,6 +1,7 @@
 package io.releasepilot.gui.sign;
 
 import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -20,12 +21,7 @@ import javafx.scene.layout.VBox;
 public final class SignView extends BorderPane {
 
     public SignView(SignViewModel model) {
-        Label title = new Label(Messages.get("sign.title"));
-        title.getStyleClass().add(Styles.TITLE);
-        Label intro = new Label(Messages.get("sign.intro"));
-        intro.getStyleClass().add(Styles.INTRO);
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
+        VBox header = StepHeader.of("sign.title", "sign.intro");
 
         Label key = new Label();
         key.setId("signKey");
@@ -70,9 +66,10 @@ public final class SignView extends BorderPane {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        VBox body = new VBox(10, title, intro, key, new HBox(16, builtIn, gnupg), passphrase,
+        VBox body = new VBox(10, key, new HBox(16, builtIn, gnupg), passphrase,
                 new Label(Messages.get("sign.artifacts")), artifacts, new HBox(10, sign, progress, cancel), results, status);
         body.setPadding(new Insets(20));
+        setTop(header);
         setCenter(body);
     }
 }

@@ -3,7 +3,7 @@ package io.releasepilot.gui.sign;
 import io.releasepilot.core.DataFileException;
 import io.releasepilot.core.Passphrase;
 import io.releasepilot.core.ReleasePilotException;
-import io.releasepilot.gui.common.FxTask;
+import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyService;
@@ -16,7 +16,6 @@ import io.releasepilot.sign.ArtifactSigner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -37,10 +36,8 @@ public final class SignViewModel {
     private final ObservableList<String> artifacts = FXCollections.observableArrayList();
     private final ObservableList<String> results = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty signed = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty();
-    private FxTask<?> task;
+    private final TaskRunner tasks = new TaskRunner(status, Messages.get("sign.status.cancelled"));
 
     public SignViewModel(ReleaseSession session, KeyService keys) {
         this.session = session;
@@ -110,51 +107,27 @@ public final class SignViewModel {
             return;
         }
         boolean gnupg = useGnuPg.get();
-        FxTask<List<ArtifactSigner.Signed>> t = new FxTask<>(p -> {
+        tasks.run(Messages.get("sign.status.signing", files.size()), p -> {
             try (pass) {
                 Signer signer = gnupg ? keys.gnupgSigner(fpr, null)
                         : keys.builtInSigner(fpr, () -> new Passphrase(pass.chars()));
-                return ArtifactSigner.signAll(files, signer, keys.publicKeys(signer, null), p);
+                return ArtifactSigner.signAll(files, signer, () -> keys.publicKeys(signer, null), p);
             }
-        });
-        task = t;
-        busy.set(true);
-        progress.bind(t.progressProperty());
-        status.set(Messages.get("sign.status.signing", files.size()));
-        t.setOnSucceeded(e -> {
-            done();
-            results.setAll(t.getValue().stream().map(s -> s.asc().getFileName() + "  " + s.check().status() + ",  "
+        }, signedFiles -> {
+            results.setAll(signedFiles.stream().map(s -> s.asc().getFileName() + "  " + s.check().status() + ",  "
                     + s.sha512().getFileName() + "  " + s.sha512Hex().substring(0, 16) + "\u2026").toList());
             refresh();
             try {
                 session.saveProfile(session.documentProperty().get().profile(), SignStep.ID);
+                status.set(Messages.get("sign.status.signed", signedFiles.size()));
             } catch (DataFileException ex) {
                 status.set(ex.userText());
-                return;
             }
-            status.set(Messages.get("sign.status.signed", t.getValue().size()));
         });
-        t.setOnFailed(e -> {
-            done();
-            Throwable error = t.getException();
-            status.set(error instanceof ReleasePilotException rp ? rp.userText() : String.valueOf(error));
-        });
-        t.setOnCancelled(e -> {
-            done();
-            status.set(Messages.get("sign.status.cancelled"));
-        });
-        t.start("sign");
-    }
-
-    private void done() {
-        progress.unbind();
-        busy.set(false);
     }
 
     public void cancel() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        tasks.cancel();
     }
 
     public StringProperty keyProperty() {
@@ -178,7 +151,7 @@ public final class SignViewModel {
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return tasks.busyProperty();
     }
 
     public BooleanProperty signedProperty() {
@@ -186,6 +159,6 @@ public final class SignViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return tasks.progressProperty();
     }
 }

@@ -1,6 +1,7 @@
 package io.releasepilot.gui.source;
 
 import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
 import io.releasepilot.source.PreflightCheck;
 import javafx.geometry.Insets;
@@ -27,14 +28,7 @@ import javafx.scene.layout.VBox;
 public final class SourceView extends BorderPane {
 
     public SourceView(SourceViewModel model) {
-        Label title = new Label(Messages.get("source.title"));
-        title.getStyleClass().add(Styles.TITLE);
-        Label intro = new Label(Messages.get("source.intro"));
-        intro.getStyleClass().add(Styles.INTRO);
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
-        VBox header = new VBox(8, title, intro);
-        header.setPadding(new Insets(20, 20, 8, 20));
+        VBox header = StepHeader.of("source.title", "source.intro");
 
         ComboBox<String> tag = new ComboBox<>(model.tags());
         tag.setId("sourceTag");

@@ -6,6 +6,7 @@ import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.git.GitRepository;
 import io.releasepilot.gui.common.FxTask;
 import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.keys.Signer;
@@ -24,7 +25,6 @@ import io.releasepilot.source.SourceTree;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -62,13 +62,11 @@ public final class SourceViewModel {
     private final StringProperty preview = new SimpleStringProperty("");
     private final ObservableList<String> results = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty preflightPassed = new SimpleBooleanProperty();
     private final BooleanProperty built = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty remote = new SimpleStringProperty("origin");
     private final StringProperty username = new SimpleStringProperty("");
-    private FxTask<?> task;
+    private final TaskRunner tasks = new TaskRunner(status, Messages.get("source.status.cancelled"));
 
     public SourceViewModel(ReleaseSession session, KeyService keys) {
         this.session = session;
@@ -269,36 +267,11 @@ public final class SourceViewModel {
     }
 
     public void cancel() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        tasks.cancel();
     }
 
     private <T> void run(String what, FxTask.Work<T> work, Consumer<T> done) {
-        FxTask<T> t = new FxTask<>(work);
-        task = t;
-        busy.set(true);
-        status.set(what);
-        progress.bind(t.progressProperty());
-        t.setOnSucceeded(e -> {
-            finish();
-            done.accept(t.getValue());
-        });
-        t.setOnFailed(e -> {
-            finish();
-            Throwable error = t.getException();
-            status.set(error instanceof ReleasePilotException rp ? rp.userText() : String.valueOf(error));
-        });
-        t.setOnCancelled(e -> {
-            finish();
-            status.set(Messages.get("source.status.cancelled"));
-        });
-        t.start("source");
-    }
-
-    private void finish() {
-        progress.unbind();
-        busy.set(false);
+        tasks.run(what, work, done);
     }
 
     public boolean isStepDone() {
@@ -359,7 +332,7 @@ public final class SourceViewModel {
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return tasks.busyProperty();
     }
 
     public BooleanProperty preflightPassedProperty() {
@@ -371,7 +344,7 @@ public final class SourceViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return tasks.progressProperty();
     }
 
     public StringProperty remoteProperty() {
