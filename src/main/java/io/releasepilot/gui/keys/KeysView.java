@@ -217,7 +217,11 @@ public final class KeysView extends BorderPane {
         form.add(strength, 1, row++);
         form.add(allowEmpty, 1, row++);
         GridPane.setHgrow(name, Priority.ALWAYS);
-        VBox box = new VBox(8, new Label(Messages.get("keys.create.help")), form, new HBox(10, create, problems));
+        Label help = new Label(Messages.get("keys.create.help"));
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        emailWarning.managedProperty().bind(emailWarning.visibleProperty());
+        VBox box = new VBox(8, help, form, new HBox(10, create, problems));
         box.setPadding(new Insets(10));
         return box;
     }
