@@ -1,5 +1,6 @@
 package io.releasepilot.gui.keys;
 
+import io.releasepilot.gui.common.Controls;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
@@ -13,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -87,18 +87,8 @@ public final class KeysView extends BorderPane {
     private VBox keyList() {
         Label heading = new Label(Messages.get("keys.section.yours"));
         heading.getStyleClass().add(Styles.PREVIEW_KEY);
-        ListView<KeyInfo> list = new ListView<>(model.keys());
-        list.setId("keyList");
-        list.setPrefHeight(90);
-        list.setPlaceholder(new Label(Messages.get("keys.none")));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(KeyInfo k, boolean empty) {
-                super.updateItem(k, empty);
-                setText(empty || k == null ? null : k.primaryUserId() + "   " + k.fingerprint().grouped()
-                        + "   " + k.algorithm() + " " + k.bits());
-            }
-        });
+        ListView<KeyInfo> list = Controls.list("keyList", model.keys(), 90, "keys.none",
+                k -> k.primaryUserId() + "   " + k.fingerprint().grouped() + "   " + k.algorithm() + " " + k.bits());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now != null && list.getSelectionModel().getSelectedItem() != now) {
@@ -162,10 +152,10 @@ public final class KeysView extends BorderPane {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        TextField name = field("keyName", model.nameProperty());
-        TextField email = field("keyEmail", model.emailProperty());
-        TextField comment = field("keyComment", model.commentProperty());
-        TextField expiry = field("keyExpiry", model.expireDaysProperty());
+        TextField name = Controls.textField("keyName", model.nameProperty());
+        TextField email = Controls.textField("keyEmail", model.emailProperty());
+        TextField comment = Controls.textField("keyComment", model.commentProperty());
+        TextField expiry = Controls.textField("keyExpiry", model.expireDaysProperty());
         PasswordField first = new PasswordField();
         first.setId("keyPassphrase");
         PasswordField second = new PasswordField();
@@ -227,22 +217,14 @@ public final class KeysView extends BorderPane {
     }
 
     private VBox gnupgForm() {
-        TextField home = field("gnupgHome", model.gnupgHomeProperty());
+        TextField home = Controls.textField("gnupgHome", model.gnupgHomeProperty());
         HBox.setHgrow(home, Priority.ALWAYS);
         Button list = new Button(Messages.get("keys.gnupg.list"));
         list.setId("gnupgList");
         list.setOnAction(e -> model.listGnuPg());
-        ListView<GnuPgHome.Entry> keys = new ListView<>(model.gnupgKeys());
-        keys.setId("gnupgKeys");
-        keys.setPrefHeight(110);
-        keys.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(GnuPgHome.Entry e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.key().primaryUserId() + "   " + e.key().fingerprint().grouped()
+        ListView<GnuPgHome.Entry> keys = Controls.list("gnupgKeys", model.gnupgKeys(), 110, "keys.gnupg.empty",
+                e -> e.key().primaryUserId() + "   " + e.key().fingerprint().grouped()
                         + (e.hasSecret() ? "" : "   " + Messages.get("keys.gnupg.publicOnly")));
-            }
-        });
         PasswordField passphrase = new PasswordField();
         passphrase.setId("gnupgPassphrase");
         passphrase.setPromptText(Messages.get("keys.gnupg.passphrase"));
@@ -285,7 +267,7 @@ public final class KeysView extends BorderPane {
     }
 
     private TitledPane keysFileSection() {
-        TextField file = field("keysFile", model.keysFileProperty());
+        TextField file = Controls.textField("keysFile", model.keysFileProperty());
         file.setPromptText(Messages.get("keys.keysfile.prompt"));
         HBox.setHgrow(file, Priority.ALWAYS);
         Button browse = new Button(Messages.get("keys.keysfile.browse"));
@@ -313,10 +295,4 @@ public final class KeysView extends BorderPane {
         return pane;
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty property) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(property);
-        return f;
-    }
 }

@@ -1,5 +1,6 @@
 package io.releasepilot.gui.source;
 
+import io.releasepilot.gui.common.Controls;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
@@ -9,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
@@ -58,19 +58,9 @@ public final class SourceView extends BorderPane {
         check.setId("sourceCheck");
         check.disableProperty().bind(model.busyProperty());
         check.setOnAction(e -> model.runPreflight());
-        ListView<PreflightCheck> checks = new ListView<>(model.checks());
-        checks.setId("sourceChecks");
-        checks.setPrefHeight(150);
-        checks.setPlaceholder(new Label(Messages.get("source.checks.none")));
-        checks.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(PreflightCheck c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : (c.passed() ? "\u2714 " : c.blocking() ? "\u2716 " : "\u26A0 ")
-                        + c.name() + ": " + c.message() + (c.passed() ? "" : "\n    " + Messages.get("source.fix")
-                        + " " + c.fix()));
-            }
-        });
+        ListView<PreflightCheck> checks = Controls.list("sourceChecks", model.checks(), 150, "source.checks.none",
+                c -> (c.passed() ? "\u2714 " : c.blocking() ? "\u2716 " : "\u26A0 ") + c.name() + ": " + c.message()
+                        + (c.passed() ? "" : "\n    " + Messages.get("source.fix") + " " + c.fix()));
         TextArea preview = new TextArea();
         preview.setId("sourcePreview");
         preview.setEditable(false);
@@ -153,9 +143,7 @@ public final class SourceView extends BorderPane {
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(property);
+        TextField f = Controls.textField(id, property);
         GridPane.setHgrow(f, Priority.ALWAYS);
         return f;
     }

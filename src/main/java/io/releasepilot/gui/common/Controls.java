@@ -1,0 +1,41 @@
+package io.releasepilot.gui.common;
+
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+
+import java.util.function.Function;
+
+/** Small builders for the controls the step views repeat. */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** A text field with an id (for tests and accessibility), bound both ways to {@code property}. */
+    public static TextField textField(String id, StringProperty property) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(property);
+        return f;
+    }
+
+    /** A list showing {@code text} of each item, with a placeholder message while it is empty. */
+    public static <T> ListView<T> list(String id, ObservableList<T> items, double height, String placeholderKey,
+                                       Function<T, String> text) {
+        ListView<T> list = new ListView<>(items);
+        list.setId(id);
+        list.setPrefHeight(height);
+        list.setPlaceholder(new Label(Messages.get(placeholderKey)));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        return list;
+    }
+}
