@@ -163,6 +163,7 @@ class SourceSignNotesGuiTest {
 
         step(robot, "Release notes");
         robot.clickOn("#notesGenerate");
+        await(robot, "#notesStatus", "Draft from");
         TextArea editor = robot.lookup("#notesEditor").queryAs(TextArea.class);
         assertThat(editor.getText()).contains("# Apache Demo 1.1.0 release notes", "## Features", "add b",
                 "## Bug fixes", "Ann (1 commit)").doesNotContain("Initial");

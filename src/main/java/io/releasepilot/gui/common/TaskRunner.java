@@ -26,12 +26,17 @@ public final class TaskRunner {
         this.cancelledMessage = cancelledMessage;
     }
 
-    /** Starts {@code work}, saying {@code what}; {@code done} gets its result on the FX thread. */
+    /**
+     * Starts {@code work}, saying {@code what} (null: leave the status line as it is, for quick background work);
+     * {@code done} gets its result on the FX thread.
+     */
     public <T> void run(String what, FxTask.Work<T> work, Consumer<T> done) {
         FxTask<T> t = new FxTask<>(work);
         task = t;
         busy.set(true);
-        status.set(what);
+        if (what != null) {
+            status.set(what);
+        }
         progress.bind(t.progressProperty());
         t.setOnSucceeded(e -> {
             finish();

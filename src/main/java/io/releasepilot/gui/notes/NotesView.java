@@ -28,6 +28,7 @@ public final class NotesView extends BorderPane {
         to.valueProperty().bindBidirectional(model.toProperty());
         Button generate = new Button(Messages.get("notes.generate"));
         generate.setId("notesGenerate");
+        generate.disableProperty().bind(model.busyProperty());
         generate.setOnAction(e -> model.generate());
         HBox tags = new HBox(8, new Label(Messages.get("notes.from")), from, new Label(Messages.get("notes.to")), to,
                 generate);

@@ -36,6 +36,8 @@ public final class NotesViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty saved = new SimpleBooleanProperty();
     private boolean loading;
+    private final io.releasepilot.gui.common.TaskRunner tasks = new io.releasepilot.gui.common.TaskRunner(status,
+            Messages.get("notes.status.cancelled"));
 
     public NotesViewModel(ReleaseSession session) {
         this.session = session;
@@ -93,17 +95,24 @@ public final class NotesViewModel {
                 .max(Comparator.comparing(t -> pattern.match(t).orElseThrow().version()));
     }
 
+    /** Reads the history off the FX thread (large repositories have long ones). */
     public void generate() {
         ReleaseProfile p = profile();
-        try (GitRepository repo = GitRepository.open(Path.of(p.gitRepository()))) {
-            String title = p.displayName() + " " + p.version() + " release notes";
-            ReleaseNotes.Notes notes = ReleaseNotes.generate(repo, from.get().isBlank() ? null : from.get().strip(),
-                    to.get().strip(), title);
+        String fromTag = from.get() == null || from.get().isBlank() ? null : from.get().strip();
+        String toTag = to.get() == null ? "" : to.get().strip();
+        String title = p.displayName() + " " + p.version() + " release notes";
+        tasks.run(Messages.get("notes.status.reading"), progress -> {
+            try (GitRepository repo = GitRepository.open(Path.of(p.gitRepository()))) {
+                return ReleaseNotes.generate(repo, fromTag, toTag, title);
+            }
+        }, notes -> {
             markdown.set(notes.markdown());
             status.set(Messages.get("notes.status.generated", notes.commits().size(), notes.contributors().size()));
-        } catch (ReleasePilotException e) {
-            status.set(e.userText());
-        }
+        });
+    }
+
+    public javafx.beans.property.BooleanProperty busyProperty() {
+        return tasks.busyProperty();
     }
 
     public void save() {

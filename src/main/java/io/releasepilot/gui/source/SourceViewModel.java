@@ -174,9 +174,13 @@ public final class SourceViewModel {
         }
         run(Messages.get("source.status.building", request.baseName()), p -> {
             SourceResult result = new SourceArchiveBuilder().build(request, p);
-            return result;
-        }, result -> {
-            refreshBuilt();
+            return new Object[] {result, describeBuilt(request.outputDir())};
+        }, r -> {
+            SourceResult result = (SourceResult) r[0];
+            @SuppressWarnings("unchecked")
+            List<String> lines = (List<String>) r[1];
+            results.setAll(lines);
+            built.set(!lines.isEmpty());
             markStep();
             status.set(Messages.get("source.status.built", result.files(), result.artifacts().get(0).getParent()));
         });
@@ -191,22 +195,31 @@ public final class SourceViewModel {
         }
     }
 
-    /** Lists the archives already built for this RC, with size and SHA-512. */
+    /** Lists the archives already built for this RC, with size and SHA-512, hashing them off the FX thread. */
     public void refreshBuilt() {
-        results.clear();
+        Path dir;
         try {
-            Path dir = outputDir();
-            if (Files.isDirectory(dir)) {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.filter(SourceViewModel::isArchive).sorted().toList()) {
-                        results.add(f.getFileName() + "   " + Files.size(f) + " bytes   SHA-512 " + sha512(f));
-                    }
+            dir = outputDir();
+        } catch (ReleasePilotException e) {
+            status.set(e.userText());
+            return;
+        }
+        tasks.run(null, p -> describeBuilt(dir), lines -> {
+            results.setAll(lines);
+            built.set(!lines.isEmpty());
+        });
+    }
+
+    private static List<String> describeBuilt(Path dir) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(SourceViewModel::isArchive).sorted().toList()) {
+                    lines.add(f.getFileName() + "   " + Files.size(f) + " bytes   SHA-512 " + sha512(f));
                 }
             }
-        } catch (ReleasePilotException | IOException e) {
-            status.set(e.getMessage());
         }
-        built.set(!results.isEmpty());
+        return lines;
     }
 
     static boolean isArchive(Path f) {
