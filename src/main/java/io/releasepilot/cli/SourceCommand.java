@@ -221,7 +221,8 @@ public final class SourceCommand implements Runnable {
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
-            spec.commandLine().getOut().println("Pushed " + tag + " to " + remote + ".");
+            spec.commandLine().getOut().println("Pushed " + tag + " to " + io.releasepilot.core.IoErrors.redact(remote)
+                    + ".");
             return ExitCodes.OK;
         }
     }
