@@ -16,8 +16,7 @@ public final class TempFolders {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempFolders::deleteTree),
-                "release-pilot-temp-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(TempFolders::deleteAllAtExit, "release-pilot-temp-cleanup"));
     }
 
     private TempFolders() {
@@ -38,6 +37,26 @@ public final class TempFolders {
         deleteTree(dir);
         if (!Files.exists(dir)) {
             LIVE.remove(dir);
+        }
+    }
+
+    /** At exit other threads may still be writing into a folder: try a few times until every folder is gone. */
+    private static void deleteAllAtExit() {
+        for (int attempt = 0; attempt < 20 && !LIVE.isEmpty(); attempt++) {
+            for (Path dir : LIVE) {
+                deleteTree(dir);
+                if (!Files.exists(dir)) {
+                    LIVE.remove(dir);
+                }
+            }
+            if (!LIVE.isEmpty()) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
