@@ -87,6 +87,40 @@ class ConcurrentWritersTest {
     }
 
     @Test
+    void eightAppendsFromThreadsAtOnceKeepEveryEntry() throws Exception {
+        Path home = tmp.resolve("home8");
+        List<String> fingerprints = new ArrayList<>();
+        try (Passphrase p = new Passphrase("appends".toCharArray())) {
+            KeyService keys = new KeyService(new AppHome(home));
+            for (int i = 0; i < 8; i++) {
+                fingerprints.add(keys.generate(new KeySpec("Release Manager " + i, "rm" + i + "@apache.org", "",
+                        Optional.empty(), 1024), p, Progress.NONE).key().fingerprint().hex());
+            }
+        }
+        Path keysFile = Files.writeString(tmp.resolve("KEYS8"), "This file holds the project's release keys.\n");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CliRun>> runs = new ArrayList<>();
+            for (String fpr : fingerprints) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return CliRun.run("keys", "append", "--home", home.toString(), "--keys-file",
+                            keysFile.toString(), "--key", fpr);
+                }));
+            }
+            start.countDown();
+            for (Future<CliRun> f : runs) {
+                CliRun r = f.get();
+                assertThat(r.exitCode()).as(r.err()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(KeysReader.read(keysFile).size()).isEqualTo(8);
+    }
+
+    @Test
     void settingsChangedFromManyThreadsKeepEveryChange() throws Exception {
         SettingsStore store = new SettingsStore(new AppHome(tmp.resolve("home")));
         ExecutorService pool = Executors.newFixedThreadPool(4);
