@@ -11,14 +11,7 @@ public final class HomeOption {
             + " (default: $RELEASE_PILOT_HOME, else the OS application-data folder).")
     Path home;
 
-    /** The home folder; refuses a --home (or RELEASE_PILOT_HOME) that names a file. */
-    public AppHome resolve() throws io.releasepilot.core.ReleasePilotException {
-        AppHome resolved = AppHome.resolve(home);
-        if (java.nio.file.Files.exists(resolved.dir()) && !java.nio.file.Files.isDirectory(resolved.dir())) {
-            throw new io.releasepilot.core.ReleasePilotException("The Release Pilot home " + resolved.dir()
-                    + " is a file, not a folder.", "Give --home (or RELEASE_PILOT_HOME) a folder; it is created if"
-                    + " it does not exist.");
-        }
-        return resolved;
+    public AppHome resolve() {
+        return AppHome.resolve(home);
     }
 }

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * across reading and writing it, so two Release Pilots changing it at once both keep their keys.
  */
 public final class KeyStore {
+    private final AppHome home;
     private final Path dir;
     private final Consumer<String> onWait;
     private boolean damaged;
@@ -34,6 +35,7 @@ public final class KeyStore {
 
     /** {@code onWait} hears "Waiting for another Release Pilot…" when another process is writing the keyring. */
     public KeyStore(AppHome home, Consumer<String> onWait) {
+        this.home = home;
         this.dir = home.dir().resolve("keys");
         this.onWait = onWait;
     }
@@ -81,7 +83,16 @@ public final class KeyStore {
         });
     }
 
+    private void requireHomeFolder() throws KeyringException {
+        try {
+            home.requireFolder();
+        } catch (DataFileException e) {
+            throw new KeyringException(e.getMessage(), e.fix(), e);
+        }
+    }
+
     private <T> T locked(FileLocks.Action<T, KeyringException> action) throws KeyringException {
+        requireHomeFolder();
         try {
             return FileLocks.withLock(keyringFile(), onWait, action);
         } catch (DataFileException e) {
@@ -98,6 +109,7 @@ public final class KeyStore {
     }
 
     public SecretKeyring load() throws KeyringException {
+        requireHomeFolder();
         Path file = keyringFile();
         if (!Files.exists(file)) {
             damaged = false;

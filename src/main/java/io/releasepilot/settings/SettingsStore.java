@@ -18,10 +18,12 @@ import java.util.function.UnaryOperator;
  * alone: until the user deals with it, this store refuses to overwrite it.
  */
 public final class SettingsStore {
+    private final AppHome home;
     private final Path file;
     private boolean damaged;
 
     public SettingsStore(AppHome home) {
+        this.home = home;
         this.file = home.settingsFile();
     }
 
@@ -31,6 +33,7 @@ public final class SettingsStore {
 
     /** The saved settings, or empty settings when there is no file yet. */
     public Settings load() throws DataFileException {
+        home.requireFolder();
         if (!Files.exists(file)) {
             damaged = false;
             return Settings.empty();
@@ -69,6 +72,7 @@ public final class SettingsStore {
      * Pilots changing settings at once both keep their change. Returns the saved settings.
      */
     public Settings update(UnaryOperator<Settings> change) throws DataFileException {
+        home.requireFolder();
         return FileLocks.withLock(file, null, () -> {
             Settings changed = change.apply(load());
             save(changed);
