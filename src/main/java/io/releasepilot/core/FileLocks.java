@@ -1,16 +1,13 @@
 package io.releasepilot.core;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,8 +17,11 @@ import java.util.function.Consumer;
  * Serialises read-modify-write of a shared file (keyring, KEYS, settings, release.json) between processes and
  * threads: an exclusive {@link FileChannel} lock on {@code .<name>.lock} beside the file, plus an in-process lock
  * (FileChannel locks belong to the whole JVM). The caller re-reads the file inside {@link #withLock}. A second
- * writer waits, says so once through {@code onWait}, and gives up with a clear error after a bounded time. The
- * lock file is removed when the lock is released.
+ * writer waits, says so once through {@code onWait}, and gives up with a clear error after a bounded time.
+ *
+ * <p>The lock file stays (empty) after use: removing it would let a writer that opened the old file and one that
+ * creates a new one both hold "the" lock. It is never read or written while locked, because on POSIX systems
+ * closing any other handle on a locked file drops the process's lock.
  */
 public final class FileLocks {
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
@@ -89,20 +89,14 @@ public final class FileLocks {
     private static DataFileException busy(Path real, Duration maxWait) {
         return new DataFileException("Another Release Pilot has been writing " + real + " for more than "
                 + maxWait.toSeconds() + " seconds, so nothing was changed.",
-                "Wait until the other Release Pilot (window or command) has finished, then run it again. If none"
-                        + " is running, delete " + real.resolveSibling("." + real.getFileName() + ".lock") + ".",
+                "Wait until the other Release Pilot (window or command) has finished, then run it again.",
                 null);
     }
 
-    /** A file lock held on a lock file whose path still names it; on close the file is removed, then unlocked. */
-    private record Held(Path path, FileChannel channel, FileLock lock) implements AutoCloseable {
+    /** A file lock held on the lock file; closing the channel releases it. */
+    private record Held(FileChannel channel, FileLock lock) implements AutoCloseable {
         @Override
         public void close() {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                // Left behind (e.g. Windows keeps open files); it is reused by the next writer.
-            }
             try {
                 lock.release();
                 channel.close();
@@ -114,32 +108,21 @@ public final class FileLocks {
 
     private static Held acquire(Path lockFile, long deadline, Runnable tell, Duration maxWait, Path real)
             throws DataFileException {
-        byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         while (true) {
             FileChannel channel = null;
             try {
                 Files.createDirectories(lockFile.getParent());
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.READ);
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
-                    channel.truncate(0);
-                    channel.write(ByteBuffer.wrap(token), 0);
-                    // The previous holder may have removed the file we opened: only a lock on the file the path
-                    // still names counts.
-                    if (Files.exists(lockFile) && java.util.Arrays.equals(Files.readAllBytes(lockFile), token)) {
-                        return new Held(lockFile, channel, lock);
-                    }
-                    lock.release();
-                    channel.close();
-                    continue;
+                    return new Held(channel, lock);
                 }
                 channel.close();
             } catch (OverlappingFileLockException e) {
                 closeQuietly(channel);
             } catch (IOException e) {
                 closeQuietly(channel);
-                throw new DataFileException("Could not lock " + real + " for writing: " + IoErrors.reason(e),
+                throw new DataFileException("Could not lock " + real + " for writing: " + IoErrors.reason(e) + ".",
                         IoErrors.fix(e, lockFile), e);
             }
             tell.run();

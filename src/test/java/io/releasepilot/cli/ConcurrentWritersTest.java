@@ -48,7 +48,7 @@ class ConcurrentWritersTest {
         assertThat(list.out()).contains("Jane Doe <jane@apache.org>", "John Roe <john@apache.org>");
         try (Stream<Path> files = Files.list(home.resolve("keys"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("secret-keys.asc",
-                    "revocations");
+                    ".secret-keys.asc.lock", "revocations");
         }
         try (Stream<Path> files = Files.list(home.resolve("keys").resolve("revocations"))) {
             assertThat(files).hasSize(2);
@@ -82,7 +82,8 @@ class ConcurrentWritersTest {
             assertThat(Files.readString(keysFile)).startsWith("This file holds the project's release keys.\n");
         }
         try (Stream<Path> files = Files.list(tmp)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".KEYS"));
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temp file is left")
+                    .noneMatch(n -> n.startsWith(".KEYS") && !n.equals(".KEYS.lock"));
         }
     }
 

@@ -57,7 +57,8 @@ class DiskFullTest {
         assertThat(full.err()).contains("the disk is full", "Free some disk space").doesNotContain("Exception");
         assertThat(full.out()).as("no fingerprint is printed").doesNotContainPattern("[0-9A-F]{40}");
         assertThat(CliRun.run("keys", "list", "--home", home.toString()).out()).startsWith("No keys yet.");
-        assertThat(names(home.resolve("keys"))).containsExactly("revocations");
+        assertThat(names(home.resolve("keys"))).as("no temp file is left").containsExactly(".secret-keys.asc.lock",
+                "revocations");
         assertThat(names(home.resolve("keys").resolve("revocations"))).isEmpty();
 
         disk.freeAll();

@@ -78,7 +78,8 @@ class FilesKeepWhatTheyWereTest {
         assertThat(KeysReader.read(real).size()).isEqualTo(1);
         assertThat(Files.readString(real)).startsWith(HEADER);
         try (Stream<Path> files = Files.list(real.getParent())) {
-            assertThat(files).containsExactly(real);
+            assertThat(files).as("the lock sits beside the real file; no temp file is left")
+                    .containsExactlyInAnyOrder(real, real.resolveSibling(".KEYS.lock"));
         }
     }
 
