@@ -22,7 +22,8 @@ public final class IoErrors {
 
     /** Why it failed. */
     public enum Cause {
-        PERMISSION_DENIED, READ_ONLY_FILE, NO_SUCH_FILE, NOT_A_FOLDER, IS_A_FOLDER, DISK_FULL, READ_ONLY_FILE_SYSTEM, EXISTS, OTHER
+        PERMISSION_DENIED, READ_ONLY_FILE, NO_SUCH_FILE, NOT_A_FOLDER, IS_A_FOLDER, DISK_FULL, READ_ONLY_FILE_SYSTEM,
+        EXISTS, OTHER
     }
 
     private IoErrors() {

@@ -110,7 +110,8 @@ public final class KeysFileUpdate {
         try {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
-            String fix = IoErrors.cause(e) == IoErrors.Cause.NO_SUCH_FILE || IoErrors.cause(e) == IoErrors.Cause.IS_A_FOLDER
+            IoErrors.Cause cause = IoErrors.cause(e);
+            String fix = cause == IoErrors.Cause.NO_SUCH_FILE || cause == IoErrors.Cause.IS_A_FOLDER
                     ? "Give the path of the KEYS file (a checkout of dist/release/<project>/KEYS)."
                     : IoErrors.fix(e, file);
             throw new ReleasePilotException("Could not read the KEYS file " + file + ": " + IoErrors.reason(e) + ".",

@@ -60,7 +60,8 @@ public final class Promotion {
             }
         } catch (IOException e) {
             throw new ReleasePilotException("Could not copy the artifacts to " + releaseDir + ": "
-                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, releaseDir), e);
+                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, releaseDir),
+                    e);
         }
         return renamed.isEmpty() ? List.of() : ArtifactSigner.signAll(renamed, signer, keys, progress);
     }

@@ -65,7 +65,8 @@ public final class SourceArchiveBuilder {
             Path failing = tgz;
             // Both archives go to temporary files first, then both are moved: a failed .zip leaves no new .tar.gz.
             try (AtomicFiles.Group group = AtomicFiles.group()) {
-                writeTemp(group, tgz, out -> writeTarGz(out, request.baseName(), tree, revision.commitTime(), progress));
+                writeTemp(group, tgz, out -> writeTarGz(out, request.baseName(), tree, revision.commitTime(),
+                        progress));
                 artifacts.add(tgz);
                 if (request.zip()) {
                     failing = zip;

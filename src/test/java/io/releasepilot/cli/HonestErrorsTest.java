@@ -134,7 +134,8 @@ class HonestErrorsTest {
         CliRun run = CliRun.run("source", "push-tag", "--repo", repo.dir().toString(), "--remote",
                 "https://alice:ghp_S3CRETTOKEN@127.0.0.1:9/apache/kvrocks.git", "--tag", "v2.4.0-rc1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Could not push the tag v2.4.0-rc1 to https://***@127.0.0.1:9/apache/kvrocks.git")
+        assertThat(run.err())
+                .contains("Could not push the tag v2.4.0-rc1 to https://***@127.0.0.1:9/apache/kvrocks.git")
                 .doesNotContain("S3CRETTOKEN", "alice");
         assertThat(run.out()).doesNotContain("S3CRETTOKEN");
     }

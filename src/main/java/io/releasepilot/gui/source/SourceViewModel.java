@@ -241,7 +241,8 @@ public final class SourceViewModel {
             } finally {
                 Arrays.fill(copy, '\0');
             }
-        }, n -> status.set(Messages.get("source.status.pushed", n, io.releasepilot.core.IoErrors.redact(remote.get()))));
+        }, n -> status.set(Messages.get("source.status.pushed", n,
+                io.releasepilot.core.IoErrors.redact(remote.get()))));
     }
 
     public void cancel() {
