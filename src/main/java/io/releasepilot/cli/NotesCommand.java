@@ -33,7 +33,7 @@ public final class NotesCommand implements Callable<Integer> {
             + " newest release tag before this version, else the beginning).")
     String from;
     @Option(names = "--to", paramLabel = "TAG", description = "The last tag of the range (default with --dir: the"
-            + " current RC's tag).")
+            + " current RC's tag, or HEAD before it is tagged).")
     String to;
     @Option(names = "--title", paramLabel = "T", description = "Heading (default: <Display name> <version> release"
             + " notes, or Release notes for <to>).")
@@ -48,9 +48,9 @@ public final class NotesCommand implements Callable<Integer> {
         if (release.given()) {
             ReleaseProfile p = release.load().profile();
             Path repository = repo != null ? repo : Path.of(p.gitRepository());
-            String toTag = ReleaseDirOption.or(to, NotesService.defaultTo(p));
-            String fromTag = from != null ? from : NotesService.previousRelease(p, service.tags(repository))
-                    .orElse(null);
+            java.util.List<String> tags = service.tags(repository);
+            String toTag = ReleaseDirOption.or(to, NotesService.defaultTo(p, tags));
+            String fromTag = from != null ? from : NotesService.previousRelease(p, tags).orElse(null);
             NotesService.Draft draft = service.draft(repository, fromTag, toTag,
                     ReleaseDirOption.or(title, NotesService.title(p)));
             if (out != null) {

@@ -28,6 +28,8 @@ public final class RcCommand implements Runnable {
     static final class Next implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        HomeOption home;
         @Option(names = "--dir", required = true, paramLabel = "RELEASE_DIR", description = "Release folder.")
         java.nio.file.Path dir;
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why the current RC ended, for the history"

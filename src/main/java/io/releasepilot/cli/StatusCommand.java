@@ -24,6 +24,8 @@ import java.util.concurrent.Callable;
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    HomeOption home;
     @Option(names = "--dir", required = true, paramLabel = "RELEASE_DIR", description = "Release folder (holds"
             + " release.json).")
     java.nio.file.Path dir;

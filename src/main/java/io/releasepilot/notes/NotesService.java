@@ -39,9 +39,13 @@ public final class NotesService {
         }
     }
 
-    /** The default end of the range: the current RC's tag. */
-    public static String defaultTo(ReleaseProfile p) throws ReleasePilotException {
-        return ReleaseNames.of(p).rcTag();
+    /**
+     * The default end of the range: the current RC's tag once it exists, else HEAD (the notes are usually
+     * drafted before the RC is tagged).
+     */
+    public static String defaultTo(ReleaseProfile p, List<String> tags) throws ReleasePilotException {
+        String rcTag = ReleaseNames.of(p).rcTag();
+        return tags.contains(rcTag) ? rcTag : "HEAD";
     }
 
     /** The newest release tag before this version, by the profile's release tag pattern. */

@@ -61,7 +61,7 @@ public final class NotesViewModel {
         try {
             tags.setAll(service.tags(Path.of(p.gitRepository())));
             if (to.get().isEmpty()) {
-                to.set(NotesService.defaultTo(p));
+                to.set(NotesService.defaultTo(p, tags));
             }
             if (from.get().isEmpty()) {
                 NotesService.previousRelease(p, tags).ifPresent(from::set);

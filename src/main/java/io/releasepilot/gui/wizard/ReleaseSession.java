@@ -117,6 +117,7 @@ public final class ReleaseSession {
         ReleaseRecord doc = store.load(ws);
         workspace.set(ws);
         document.set(doc);
+        evaluate();
         remember(ws);
     }
 
