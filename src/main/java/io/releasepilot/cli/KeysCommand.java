@@ -80,8 +80,8 @@ public final class KeysCommand implements Runnable {
         String comment;
         @Option(names = "--expire-days", paramLabel = "D", defaultValue = "0", description = "Days until the key"
                 + " expires; 0 (default) for never. An expiry limits the damage of a lost key, but must be extended"
-                + " in time.")
-        int expireDays;
+                + " in time. At most until 2106-02-06 (the last date OpenPGP and gpg can hold).")
+        long expireDays;
         @Option(names = "--passphrase-file", paramLabel = "F", description = "Read the passphrase from F's first line"
                 + " (else it is asked twice on the console).")
         Path passphraseFile;
@@ -107,6 +107,12 @@ public final class KeysCommand implements Runnable {
                 err.println("Warning: " + email + " is not an @apache.org address; ASF release keys should carry"
                         + " your Apache address.");
             }
+            long maxDays = KeySpec.maxExpiryDays(java.time.Instant.now());
+            if (expireDays < 0 || expireDays > maxDays) {
+                throw new ReleasePilotException("--expire-days " + expireDays + " is out of range: give 0 (no expiry)"
+                        + " or 1 to " + maxDays + " days.", "OpenPGP and gpg keep dates as 32-bit seconds, so a key"
+                        + " must expire before 2106-02-07; a later date would read as another one.");
+            }
             KeySpec keySpec;
             try {
                 keySpec = new KeySpec(name, email, comment, expireDays > 0 ? Optional.of(Duration.ofDays(expireDays))
@@ -117,8 +123,8 @@ public final class KeysCommand implements Runnable {
             try (Passphrase passphrase = Passphrases.read(passphraseFile, "Passphrase for the new key", true,
                     allowEmpty, err)) {
                 err.println("Generating " + bits + "-bit RSA keys; this takes a few seconds...");
-                KeyService.Created created = keys(home).generate(keySpec, passphrase,
-                        Progress.NONE);
+                KeyService.Created created = new KeyService(home.resolve(), err::println).generate(keySpec,
+                        passphrase, Progress.NONE);
                 describe(out, created.key());
                 out.println("Revocation certificate: " + created.revocationCertificate());
                 useForRelease(release, keys(home), new SigningChoice(created.key().fingerprint(), false, null), err);
@@ -209,7 +215,7 @@ public final class KeysCommand implements Runnable {
                 throw new ReleasePilotException("Give either FILE or --gnupg-home DIR.",
                         "Example: release-pilot keys import --gnupg-home ~/.gnupg --key FPR");
             }
-            KeyService keys = new KeyService(home.resolve());
+            KeyService keys = new KeyService(home.resolve(), spec.commandLine().getErr()::println);
             try (Passphrase passphrase = Passphrases.read(passphraseFile, "Passphrase of the key", false, allowEmpty,
                     spec.commandLine().getErr())) {
                 if (file != null) {
@@ -285,7 +291,7 @@ public final class KeysCommand implements Runnable {
                 out.println("Dry run: nothing was written.");
                 return ExitCodes.OK;
             }
-            KeysFileUpdate.Result result = KeysFileUpdate.append(preview);
+            KeysFileUpdate.Result result = KeysFileUpdate.append(preview, spec.commandLine().getErr()::println);
             out.println("Done: " + result.keysFile() + " now holds " + result.keysAfter() + " keys (" + result.keysBefore()
                     + " before). Commit it to dist/release/<project>/KEYS with svn.");
             if (release.given()) {

@@ -333,7 +333,8 @@ public final class SourceCommand implements Runnable {
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
-            spec.commandLine().getOut().println("Pushed " + tagName + " to " + remote + ".");
+            spec.commandLine().getOut().println("Pushed " + tagName + " to "
+                    + io.releasepilot.core.IoErrors.redact(remote) + ".");
             return ExitCodes.OK;
         }
     }

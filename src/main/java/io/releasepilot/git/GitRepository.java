@@ -175,6 +175,11 @@ public final class GitRepository implements AutoCloseable {
      */
     public void createTag(String name, String commit, String message, String taggerName, String taggerEmail,
                           Optional<Signer> signer) throws GitException {
+        String invalid = invalidTagName(name);
+        if (invalid != null) {
+            throw new GitException("\"" + name + "\" is not a valid tag name: " + invalid + ".",
+                    "Choose a name such as v2.4.0-rc1 (letters, digits, dots, dashes; no spaces).");
+        }
         try (Git git = new Git(repository); RevWalk walk = new RevWalk(repository)) {
             if (repository.exactRef(Constants.R_TAGS + name) != null) {
                 throw new GitException("The tag " + name + " already exists.",
@@ -192,10 +197,47 @@ public final class GitRepository implements AutoCloseable {
                 tag.setSigned(false);
             }
             tag.call();
-        } catch (GitAPIException | IOException e) {
-            throw new GitException("Could not create the tag " + name + ": " + e.getMessage(),
-                    "Check that the repository is writable.", e);
+        } catch (GitAPIException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof io.releasepilot.core.ReleasePilotException signing) {
+                    throw new GitException("Could not sign the tag " + name + ": " + signing.getMessage(),
+                            signing.fix() + " No tag was created.", e);
+                }
+            }
+            throw new GitException("Could not create the tag " + name + ": "
+                    + io.releasepilot.core.IoErrors.redact(e.getMessage()), "No tag was created.", e);
+        } catch (IOException e) {
+            throw new GitException("Could not create the tag " + name + " in " + dir + ": "
+                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, dir), e);
         }
+    }
+
+    /** Why git would refuse {@code name} as a tag name (git check-ref-format), or null when it is fine. */
+    static String invalidTagName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "it is empty";
+        }
+        if (name.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return "it contains a space or a control character";
+        }
+        for (char c : new char[] {'~', '^', ':', '?', '*', '[', '\\'}) {
+            if (name.indexOf(c) >= 0) {
+                return "git does not allow the character " + c + " in tag names";
+            }
+        }
+        if (name.contains("..") || name.contains("@{") || name.contains("//")) {
+            return "git does not allow \"..\", \"@{\" or \"//\" in tag names";
+        }
+        if (name.startsWith("-") || name.startsWith(".") || name.startsWith("/") || name.contains("/.")) {
+            return "a tag name (or a part of it between slashes) may not start with -, . or /";
+        }
+        if (name.endsWith(".") || name.endsWith("/") || name.endsWith(".lock") || name.equals("@")) {
+            return "a tag name may not end with a dot, a slash or .lock, or be @";
+        }
+        if (!Repository.isValidRefName(Constants.R_TAGS + name)) {
+            return "git does not allow it as a reference name";
+        }
+        return null;
     }
 
     /** The raw content of an annotated tag object (message and signature), for checks and tests. */
@@ -228,14 +270,19 @@ public final class GitRepository implements AutoCloseable {
                     if (update.getStatus() != RemoteRefUpdate.Status.OK
                             && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
                         throw new GitException("The remote refused the tag " + tag + ": " + update.getStatus()
-                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"),
+                                + (update.getMessage() == null ? "" : " ("
+                                + io.releasepilot.core.IoErrors.redact(update.getMessage()) + ")"),
                                 "A tag with that name may already exist there; tags are never moved.");
                     }
                 }
             }
-        } catch (GitAPIException e) {
-            throw new GitException("Could not push the tag " + tag + " to " + remote + ": " + e.getMessage(),
-                    "Check the remote's address and your credentials.", e);
+        } catch (GitAPIException | IllegalArgumentException e) {
+            // A remote URL may carry a user name and token (https://alice:TOKEN@host/…): never print them.
+            throw new GitException("Could not push the tag " + tag + " to "
+                    + io.releasepilot.core.IoErrors.redact(remote) + ": "
+                    + io.releasepilot.core.IoErrors.redact(e.getMessage()),
+                    "Check the remote's address and your credentials (give them with --username and"
+                            + " --password-file rather than in the address).", new RedactedCause(e));
         }
     }
 
@@ -349,6 +396,16 @@ public final class GitRepository implements AutoCloseable {
     @Override
     public String toString() {
         return "GitRepository[" + dir + "]";
+    }
+
+    /** Keeps the kind of a push failure for the log, without its message (it may hold a URL's credentials). */
+    private static final class RedactedCause extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RedactedCause(Exception e) {
+            super(e.getClass().getName() + ": " + io.releasepilot.core.IoErrors.redact(e.getMessage()));
+            setStackTrace(e.getStackTrace());
+        }
     }
 
     static List<String> split(String path) {

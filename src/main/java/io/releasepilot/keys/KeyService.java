@@ -34,7 +34,12 @@ public final class KeyService {
     private final KeyStore store;
 
     public KeyService(AppHome home) {
-        this.store = new KeyStore(home);
+        this(home, null);
+    }
+
+    /** {@code onWait} hears when another Release Pilot is writing the keyring and this one waits for it. */
+    public KeyService(AppHome home, java.util.function.Consumer<String> onWait) {
+        this.store = new KeyStore(home, onWait);
     }
 
     public KeyStore store() {
@@ -47,13 +52,10 @@ public final class KeyService {
 
     public Created generate(KeySpec spec, Passphrase passphrase, Progress progress)
             throws KeyringException, CancelledException {
-        SecretKeyring keyring = store.load();
+        store.load();
         GeneratedKey key = KeyGeneration.generate(spec, passphrase, progress);
         progress.checkCancelled("Key generation");
-        keyring.add(key);
-        store.save(keyring);
-        Path revocation = store.saveRevocation(key.info().fingerprint(), key.info().primaryUserId(),
-                key.revocationCertificate());
+        Path revocation = store.addGenerated(key);
         return new Created(key.info(), revocation);
     }
 
@@ -75,12 +77,9 @@ public final class KeyService {
         try {
             data = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read " + file + ": " + e.getMessage(), "Check the path.", e);
+            throw io.releasepilot.core.IoErrors.failure("Could not read the key file", file, e);
         }
-        SecretKeyring keyring = store.load();
-        List<KeyInfo> imported = keyring.importSecret(data, current, target);
-        store.save(keyring);
-        return imported;
+        return store.update(keyring -> keyring.importSecret(data, current, target));
     }
 
     public List<GnuPgHome.Entry> listGnuPg(Path gnupgHome) throws KeyringException {
@@ -93,19 +92,17 @@ public final class KeyService {
      */
     public KeyInfo importGnuPg(Path gnupgHome, Fingerprint key, Passphrase current, Passphrase target)
             throws KeyringException {
-        SecretKeyring keyring = store.load();
-        KeyInfo info;
-        try {
-            info = new GnuPgHome(gnupgHome).importInto(keyring, key, current, target);
-        } catch (UnreadableKeyFileException e) {
-            byte[] armored = GnuPgExport.exportSecret(gnupgHome, key, current);
-            info = keyring.importSecret(armored, current, target).stream()
-                    .filter(k -> k.fingerprint().equals(key)).findFirst()
-                    .orElseThrow(() -> new KeyringException("gpg's export did not hold key " + key.grouped() + ".",
-                            "Export it with gpg --export-secret-keys --armor and import that file."));
-        }
-        store.save(keyring);
-        return info;
+        return store.update(keyring -> {
+            try {
+                return new GnuPgHome(gnupgHome).importInto(keyring, key, current, target);
+            } catch (UnreadableKeyFileException e) {
+                byte[] armored = GnuPgExport.exportSecret(gnupgHome, key, current);
+                return keyring.importSecret(armored, current, target).stream()
+                        .filter(k -> k.fingerprint().equals(key)).findFirst()
+                        .orElseThrow(() -> new KeyringException("gpg's export did not hold key " + key.grouped()
+                                + ".", "Export it with gpg --export-secret-keys --armor and import that file."));
+            }
+        });
     }
 
     /** The KEYS entry for a key of the keyring: listing plus armored public key. */

@@ -234,14 +234,15 @@ public final class SourceViewModel {
         char[] copy = password.clone();
         Arrays.fill(password, '\0');
         String name = chosenTag();
-        run(Messages.get("source.status.pushing", name, remote.get()), pr -> {
+        run(Messages.get("source.status.pushing", name, io.releasepilot.core.IoErrors.redact(remote.get())), pr -> {
             try {
                 service.pushTag(Path.of(p.gitRepository()), remote.get().strip(), name, username.get().strip(), copy);
                 return name;
             } finally {
                 Arrays.fill(copy, '\0');
             }
-        }, n -> status.set(Messages.get("source.status.pushed", n, remote.get())));
+        }, n -> status.set(Messages.get("source.status.pushed", n,
+                io.releasepilot.core.IoErrors.redact(remote.get()))));
     }
 
     public void cancel() {

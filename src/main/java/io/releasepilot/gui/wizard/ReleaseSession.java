@@ -158,20 +158,19 @@ public final class ReleaseSession {
     }
 
     private void remember(Workspace ws) {
-        updateSettings(settings.get().withRecent(ws.dir().toString()));
+        updateSettings(s -> s.withRecent(ws.dir().toString()));
     }
 
     private void rememberReleaseManager(ReleaseProfile p) {
-        Settings s = settings.get();
-        if (s.defaultName().isEmpty() && s.defaultApacheId().isEmpty() && s.defaultEmail().isEmpty()) {
-            updateSettings(s.withDefaults(p.rmName(), p.rmApacheId(), p.rmEmail()));
-        }
+        updateSettings(s -> s.defaultName().isEmpty() && s.defaultApacheId().isEmpty() && s.defaultEmail().isEmpty()
+                ? s.withDefaults(p.rmName(), p.rmApacheId(), p.rmEmail()) : s);
     }
 
-    private void updateSettings(Settings s) {
-        settings.set(s);
+    /** Applies {@code change} to the settings on disk under their lock (another window may have changed them). */
+    private void updateSettings(java.util.function.UnaryOperator<Settings> change) {
+        settings.set(change.apply(settings.get()));
         try {
-            settingsStore.save(s);
+            settings.set(settingsStore.update(change));
         } catch (DataFileException e) {
             status.set(e.getMessage());
         }
