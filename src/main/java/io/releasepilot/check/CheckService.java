@@ -1,6 +1,6 @@
 package io.releasepilot.check;
 
-import io.releasepilot.core.IoMessages;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.Progress;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.keys.KeyService;
@@ -118,7 +118,7 @@ public final class CheckService {
             return f;
         } catch (IOException e) {
             throw new ReleasePilotException("Could not write a temporary KEYS file in " + records.workspace().dir()
-                    + ": " + IoMessages.reason(e) + ".", "Check that you may write to the release folder.", e);
+                    + ": " + IoErrors.reason(e) + ".", "Check that you may write to the release folder.", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.AtomicFiles;
-import io.releasepilot.core.IoMessages;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.notes.NotesService;
 import io.releasepilot.release.ReleaseProfile;
@@ -82,7 +82,7 @@ public final class NotesCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(out, markdown.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not write " + out + ": " + IoMessages.reason(e) + ".",
+            throw new ReleasePilotException("Could not write " + out + ": " + IoErrors.reason(e) + ".",
                     "Check that you may write there and that the disk has room.", e);
         }
     }

@@ -25,8 +25,10 @@ public final class ReleaseDirOption {
         return dir;
     }
 
+    /** The release's record; a wait for another Release Pilot writing it is said on standard error. */
     public RecordService records() {
-        return new RecordService(new Workspace(dir));
+        return new RecordService(new Workspace(dir), new io.releasepilot.release.ReleaseStore(
+                java.time.Clock.systemUTC(), System.err::println));
     }
 
     public ReleaseRecord load() throws DataFileException {

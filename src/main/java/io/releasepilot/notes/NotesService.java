@@ -1,7 +1,7 @@
 package io.releasepilot.notes;
 
 import io.releasepilot.core.AtomicFiles;
-import io.releasepilot.core.IoMessages;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.git.GitRepository;
 import io.releasepilot.release.NotesOutputs;
@@ -85,7 +85,7 @@ public final class NotesService {
         try {
             AtomicFiles.write(f, markdown.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not write " + f + ": " + IoMessages.reason(e) + ".",
+            throw new ReleasePilotException("Could not write " + f + ": " + IoErrors.reason(e) + ".",
                     "Check that you may write to the release folder and that the disk has room.", e);
         }
         String relative = records.workspace().dir().relativize(f).toString().replace('\\', '/');

@@ -148,7 +148,7 @@ public final class SourceService {
                 out.add(describe(f));
             }
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not list " + dir + ": " + io.releasepilot.core.IoMessages.reason(e)
+            throw new ReleasePilotException("Could not list " + dir + ": " + io.releasepilot.core.IoErrors.reason(e)
                     + ".", "Check that the folder exists and that you may read it.", e);
         }
         return out;
@@ -162,7 +162,7 @@ public final class SourceService {
             }
             return new ArtifactRecord(f.getFileName().toString(), Files.size(f), sha);
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read " + f + ": " + io.releasepilot.core.IoMessages.reason(e)
+            throw new ReleasePilotException("Could not read " + f + ": " + io.releasepilot.core.IoErrors.reason(e)
                     + ".", "Check that you may read the file, then build again.", e);
         }
     }
