@@ -92,20 +92,21 @@ class SourceSignNotesGuiTest {
         stage.show();
     }
 
-    /** Clicks the step in the list (waiting while the list re-renders after the record changed). */
+    /** Clicks the step in the list, again if the list re-rendered under the click, until the step is shown. */
     private static void step(FxRobot robot, String title) {
-        java.util.concurrent.atomic.AtomicReference<Node> found = new java.util.concurrent.atomic.AtomicReference<>();
+        ListView<?> list = robot.lookup("#stepList").queryAs(ListView.class);
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
                 robot.lookup("#stepList .list-cell").queryAll().stream()
                         .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
-                        .findFirst().ifPresent(found::set);
-                return found.get() != null;
+                        .findFirst().ifPresent(robot::clickOn);
+                WaitForAsyncUtils.waitForFxEvents();
+                Object selected = list.getSelectionModel().getSelectedItem();
+                return selected instanceof io.releasepilot.gui.wizard.WizardStep s && s.title().equals(title);
             });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no step " + title + " in the list", e);
+            throw new AssertionError("could not open the step " + title, e);
         }
-        robot.clickOn(found.get());
     }
 
     /** Scrolls {@code id} into view, as a user would, then clicks it. */

@@ -44,7 +44,9 @@ public final class WizardShell extends BorderPane {
         stepList.setPrefWidth(210);
         stepList.setCellFactory(list -> new StepCell(session));
         session.stepsProperty().addListener((obs, old, now) -> {
-            stepList.refresh();
+            if (!states(old).equals(states(now))) {
+                stepList.refresh();
+            }
             showBanner();
         });
         session.nextProperty().addListener((obs, old, now) -> showNext());
@@ -94,6 +96,11 @@ public final class WizardShell extends BorderPane {
         if (!this.steps.isEmpty()) {
             go(0);
         }
+    }
+
+    /** What the step list shows of the record: each step's state (re-rendering only when that changes). */
+    private static List<StepState> states(List<StepView> views) {
+        return views == null ? List.of() : views.stream().map(StepView::status).toList();
     }
 
     /** "Next: Sign — the archive was rebuilt …": the next thing to do, from the release record. */
