@@ -100,7 +100,7 @@ class KeysInteropTest {
     @Test
     void appendingToARealKeysFileKeepsEveryKeyAndGpgReadsThemAll() throws Exception {
         Path keys = tmp.resolve("KEYS");
-        Files.copy(Path.of("..", "shared", "fixtures", "keys", "tika-KEYS"), keys);
+        Files.copy(io.releasepilot.testing.Fixtures.path("keys/tika-KEYS"), keys);
         byte[] before = Files.readAllBytes(keys);
         Set<String> gpgBefore = gpgFingerprints(keys);
 
