@@ -71,7 +71,7 @@ class KeysStepGuiTest {
         assertThat(robot.lookup("#keyProblems").queryAs(Label.class).getText()).contains("differ");
         robot.interact(() -> robot.lookup("#keyPassphraseAgain").queryAs(TextField.class).clear());
         robot.clickOn("#keyPassphraseAgain").write(PASSPHRASE);
-        assertThat(robot.lookup("#keyStrength").queryAs(Label.class).getText()).isNotEmpty();
+        assertThat(robot.lookup("#keyStrength").queryAs(Label.class).getText()).isEqualTo("Strong.");
         robot.clickOn("#createKey");
 
         @SuppressWarnings("unchecked")
