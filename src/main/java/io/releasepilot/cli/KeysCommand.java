@@ -79,7 +79,8 @@ public final class KeysCommand implements Runnable {
         Path passphraseFile;
         @Option(names = "--allow-empty-passphrase", description = "Accept an empty passphrase (not recommended).")
         boolean allowEmpty;
-        @Option(names = "--bits", defaultValue = "4096", hidden = true)
+        @Option(names = "--bits", defaultValue = "4096", hidden = true,
+                description = "Key size in bits (tests only; the ASF asks for 4096).")
         int bits;
 
         @Override
@@ -148,7 +149,8 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--key", required = true, paramLabel = "FPR")
+        @Option(names = "--key", required = true, paramLabel = "FPR",
+                description = "Fingerprint of the key to export (keys list shows it).")
         String key;
         @Option(names = "--secret", description = "Export the secret key (still protected by its passphrase).")
         boolean secret;
@@ -170,16 +172,19 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Parameters(arity = "0..1", paramLabel = "FILE")
+        @Parameters(arity = "0..1", paramLabel = "FILE",
+                description = "An armored secret-key export (give FILE or --gnupg-home).")
         Path file;
-        @Option(names = "--gnupg-home", paramLabel = "DIR")
+        @Option(names = "--gnupg-home", paramLabel = "DIR",
+                description = "Import from this GnuPG home folder, e.g. ~/.gnupg.")
         Path gnupgHome;
         @Option(names = "--key", paramLabel = "FPR", description = "Which key of the GnuPG home.")
         String key;
         @Option(names = "--passphrase-file", paramLabel = "F", description = "The key's passphrase; it also protects"
                 + " the key in Release Pilot's keyring.")
         Path passphraseFile;
-        @Option(names = "--allow-empty-passphrase")
+        @Option(names = "--allow-empty-passphrase",
+                description = "Accept a key without a passphrase (not recommended).")
         boolean allowEmpty;
 
         @Override
@@ -225,9 +230,12 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--keys-file", required = true, paramLabel = "KEYS")
+        @Option(names = "--keys-file", required = true, paramLabel = "KEYS",
+                description = "The project's KEYS file, e.g. in a checkout of dist/release/<project>;"
+                        + " created when missing.")
         Path keysFile;
-        @Option(names = "--key", required = true, paramLabel = "FPR")
+        @Option(names = "--key", required = true, paramLabel = "FPR",
+                description = "Fingerprint of the key to append (keys list shows it).")
         String key;
         @Option(names = "--dry-run", description = "Only show what would be appended.")
         boolean dryRun;
@@ -257,7 +265,8 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--key", required = true, paramLabel = "FPR")
+        @Option(names = "--key", required = true, paramLabel = "FPR",
+                description = "Fingerprint of the key to publish (keys list shows it).")
         String key;
         @Option(names = "--server", paramLabel = "URL", description = "Default: https://keys.openpgp.org")
         URI server;

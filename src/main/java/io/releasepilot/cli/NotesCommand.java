@@ -22,11 +22,12 @@ public final class NotesCommand implements Callable<Integer> {
     CommandSpec spec;
     @picocli.CommandLine.Mixin
     HomeOption home;
-    @Option(names = "--repo", required = true, paramLabel = "DIR")
+    @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Local git clone of the project.")
     Path repo;
     @Option(names = "--from", paramLabel = "TAG", description = "The previous release's tag (default: the beginning).")
     String from;
-    @Option(names = "--to", required = true, paramLabel = "TAG")
+    @Option(names = "--to", required = true, paramLabel = "TAG",
+            description = "The tag (or commit) of this release, e.g. v2.4.0-rc1.")
     String to;
     @Option(names = "--title", paramLabel = "T", description = "Heading (default: Release notes for <to>).")
     String title;

@@ -28,9 +28,11 @@ public final class SignCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOption home;
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "The artifacts to sign; each gets FILE.asc and FILE.sha512 beside it.")
     List<Path> files;
-    @Option(names = "--key", required = true, paramLabel = "FPR")
+    @Option(names = "--key", required = true, paramLabel = "FPR",
+            description = "Fingerprint of the signing key (keys list shows it).")
     String key;
     @Option(names = "--passphrase-file", paramLabel = "F", description = "The key's passphrase (else asked).")
     Path passphraseFile;

@@ -46,9 +46,10 @@ public final class SourceCommand implements Runnable {
         Path repo;
         @Option(names = "--tag", required = true, paramLabel = "T", description = "Tag (or commit) to build from.")
         String tag;
-        @Option(names = "--project", required = true, paramLabel = "ID")
+        @Option(names = "--project", required = true, paramLabel = "ID", description = "Project id, e.g. kvrocks.")
         String project;
-        @Option(names = "--version", required = true, paramLabel = "V")
+        @Option(names = "--version", required = true, paramLabel = "V",
+                description = "Version being released, e.g. 2.4.0.")
         String version;
         @Option(names = "--incubating", description = "Podling: -incubating in the name, DISCLAIMER required.")
         boolean incubating;
@@ -117,7 +118,8 @@ public final class SourceCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         What what;
-        @Option(names = "--out", required = true, paramLabel = "DIR")
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Folder for the archives, e.g. <release folder>/artifacts/2.4.0-rc1.")
         Path out;
         @Option(names = "--zip", description = "Also build a .zip.")
         boolean zip;
@@ -151,23 +153,26 @@ public final class SourceCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--repo", required = true, paramLabel = "DIR")
+        @Option(names = "--repo", required = true, paramLabel = "DIR", description = "Local git clone to tag.")
         Path repo;
         @Option(names = "--name", required = true, paramLabel = "T", description = "The tag, e.g. v2.4.0-rc1.")
         String name;
-        @Option(names = "--commit", defaultValue = "HEAD", paramLabel = "C")
+        @Option(names = "--commit", defaultValue = "HEAD", paramLabel = "C",
+                description = "Commit to tag (default: HEAD).")
         String commit;
-        @Option(names = "--message", paramLabel = "M")
+        @Option(names = "--message", paramLabel = "M", description = "Tag message (default: Release candidate <tag>).")
         String message;
-        @Option(names = "--tagger-name", required = true)
+        @Option(names = "--tagger-name", required = true, paramLabel = "NAME",
+                description = "Your name, as the tag's tagger.")
         String taggerName;
-        @Option(names = "--tagger-email", required = true)
+        @Option(names = "--tagger-email", required = true, paramLabel = "ADDR",
+                description = "Your email, as the tag's tagger.")
         String taggerEmail;
         @Option(names = "--key", paramLabel = "FPR", description = "Sign the tag with this key.")
         String key;
         @Option(names = "--gpg", description = "Sign through GnuPG instead of the built-in keyring.")
         boolean gpg;
-        @Option(names = "--passphrase-file", paramLabel = "F")
+        @Option(names = "--passphrase-file", paramLabel = "F", description = "The key's passphrase (else asked).")
         Path passphraseFile;
 
         @Override
@@ -197,13 +202,14 @@ public final class SourceCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--repo", required = true, paramLabel = "DIR")
+        @Option(names = "--repo", required = true, paramLabel = "DIR",
+                description = "Local git clone that has the tag.")
         Path repo;
         @Option(names = "--remote", defaultValue = "origin", paramLabel = "R", description = "Remote name or URL.")
         String remote;
-        @Option(names = "--tag", required = true, paramLabel = "T")
+        @Option(names = "--tag", required = true, paramLabel = "T", description = "The tag to push, e.g. v2.4.0-rc1.")
         String tag;
-        @Option(names = "--username", paramLabel = "U")
+        @Option(names = "--username", paramLabel = "U", description = "User name for an https remote.")
         String username;
         @Option(names = "--password-file", paramLabel = "F", description = "Password or token for this push only.")
         Path passwordFile;
