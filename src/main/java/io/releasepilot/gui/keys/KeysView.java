@@ -26,6 +26,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -201,12 +202,17 @@ public final class KeysView extends BorderPane {
         form.addRow(row++, new Label(Messages.get("keys.expiry")), expiry);
         Label expiryHelp = new Label(Messages.get("keys.expiry.help"));
         expiryHelp.setWrapText(true);
+        expiryHelp.setPrefWidth(400);
+        expiryHelp.setMinHeight(Region.USE_PREF_SIZE);
         form.add(expiryHelp, 1, row++);
         form.addRow(row++, new Label(Messages.get("keys.passphrase")), first);
         form.addRow(row++, new Label(Messages.get("keys.passphraseAgain")), second);
         form.add(strength, 1, row++);
         form.add(allowEmpty, 1, row++);
         GridPane.setHgrow(name, Priority.ALWAYS);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         Label help = new Label(Messages.get("keys.create.help"));
         help.setWrapText(true);
         help.setMinHeight(Region.USE_PREF_SIZE);
@@ -228,6 +234,7 @@ public final class KeysView extends BorderPane {
         PasswordField passphrase = new PasswordField();
         passphrase.setId("gnupgPassphrase");
         passphrase.setPromptText(Messages.get("keys.gnupg.passphrase"));
+        Controls.fitPrompt(passphrase);
         Button importKey = new Button(Messages.get("keys.gnupg.import"));
         importKey.setId("gnupgImport");
         importKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull()
@@ -252,6 +259,7 @@ public final class KeysView extends BorderPane {
         PasswordField passphrase = new PasswordField();
         passphrase.setId("filePassphrase");
         passphrase.setPromptText(Messages.get("keys.file.passphrase"));
+        Controls.fitPrompt(passphrase);
         Button choose = new Button(Messages.get("keys.file.choose"));
         choose.setId("fileImport");
         choose.disableProperty().bind(model.busyProperty());
