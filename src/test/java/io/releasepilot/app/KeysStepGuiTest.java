@@ -78,6 +78,8 @@ class KeysStepGuiTest {
         ListView<Object> keys = robot.lookup("#keyList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> keys.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#keyStrength").queryAs(Label.class).getText())
+                .as("no strength hint once the fields are cleared").isEmpty();
         assertThat(robot.lookup("#keysStatus").queryAs(Label.class).getText()).startsWith("Created key");
         assertThat(robot.lookup("#keyPassphrase").queryAs(TextField.class).getText()).isEmpty();
 

@@ -5,7 +5,6 @@ import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
-import io.releasepilot.keys.PassphraseStrength;
 import io.releasepilot.pgp.GnuPgHome;
 import io.releasepilot.pgp.KeyInfo;
 import javafx.beans.binding.Bindings;
@@ -164,8 +163,8 @@ public final class KeysView extends BorderPane {
         Label strength = new Label();
         strength.setId("keyStrength");
         first.textProperty().addListener((obs, old, now) -> {
-            PassphraseStrength.Level level = model.strength(now.toCharArray());
-            strength.setText(level.advice());
+            // Only while a passphrase is being typed: once the fields are cleared (a key was made), say nothing.
+            strength.setText(now.isEmpty() ? "" : model.strength(now.toCharArray()).advice());
         });
         Label emailWarning = new Label(Messages.get("keys.emailWarning"));
         emailWarning.getStyleClass().add(Styles.FIELD_ERROR);
