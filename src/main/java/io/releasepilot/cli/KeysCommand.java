@@ -1,6 +1,7 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.Passphrase;
+import io.releasepilot.core.Plural;
 import io.releasepilot.core.Progress;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.keys.KeyServerUpload;
@@ -245,15 +246,15 @@ public final class KeysCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             KeyService keys = new KeyService(home.resolve());
             KeysFileUpdate.Preview preview = keys.previewKeysAppend(keysFile, fingerprint(key));
-            out.println("Appending to " + keysFile + " (" + preview.keysBefore() + " keys now):");
+            out.println("Appending to " + keysFile + " (" + Plural.of(preview.keysBefore(), "key", "keys") + " now):");
             out.println(preview.textToAppend());
             if (dryRun) {
                 out.println("Dry run: nothing was written.");
                 return ExitCodes.OK;
             }
             KeysFileUpdate.Result result = KeysFileUpdate.append(preview);
-            out.println("Done: " + result.keysFile() + " now holds " + result.keysAfter() + " keys (" + result.keysBefore()
-                    + " before). Commit it to dist/release/<project>/KEYS with svn.");
+            out.println("Done: " + result.keysFile() + " now holds " + Plural.of(result.keysAfter(), "key", "keys") + " ("
+                    + result.keysBefore() + " before). Commit it to dist/release/<project>/KEYS with svn.");
             return ExitCodes.OK;
         }
     }

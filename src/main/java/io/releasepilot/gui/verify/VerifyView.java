@@ -107,6 +107,7 @@ public final class VerifyView extends BorderPane {
                 case PASSED -> banner.getStyleClass().add(Styles.BANNER_OK);
                 case PASSED_WITH_WARNINGS -> banner.getStyleClass().add(Styles.BANNER_WARN);
                 case FAILED -> banner.getStyleClass().add(Styles.BANNER_FAIL);
+                case INCOMPLETE -> banner.getStyleClass().add(Styles.BANNER_WARN);
                 default -> { }
             }
         });
