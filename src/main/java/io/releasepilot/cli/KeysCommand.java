@@ -202,6 +202,7 @@ public final class KeysCommand implements Runnable {
                     for (KeyInfo k : keys.importFile(file, passphrase, passphrase)) {
                         out.print("Imported ");
                         describe(out, k);
+                        KeyService.sizeWarning(k).ifPresent(w -> spec.commandLine().getErr().println("Warning: " + w));
                     }
                     return ExitCodes.OK;
                 }
@@ -217,8 +218,10 @@ public final class KeysCommand implements Runnable {
                     }
                     which = withSecret.get(0).key().fingerprint();
                 }
+                KeyInfo imported = keys.importGnuPg(gnupgHome, which, passphrase, passphrase);
                 out.print("Imported ");
-                describe(out, keys.importGnuPg(gnupgHome, which, passphrase, passphrase));
+                describe(out, imported);
+                KeyService.sizeWarning(imported).ifPresent(w -> spec.commandLine().getErr().println("Warning: " + w));
             }
             return ExitCodes.OK;
         }

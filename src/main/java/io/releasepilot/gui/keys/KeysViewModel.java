@@ -183,7 +183,8 @@ public final class KeysViewModel {
         }, info -> {
             refresh();
             select(info.fingerprint());
-            status.set(Messages.get("keys.status.imported", info.fingerprint().grouped()));
+            status.set(Messages.get("keys.status.imported", info.fingerprint().grouped())
+                    + KeyService.sizeWarning(info).map(w -> " " + w).orElse(""));
         });
     }
 
@@ -204,7 +205,9 @@ public final class KeysViewModel {
             if (!imported.isEmpty()) {
                 select(imported.get(0).fingerprint());
             }
-            status.set(Messages.get("keys.status.importedFile", imported.size(), file));
+            status.set(Messages.get("keys.status.importedFile", imported.size(), file) + imported.stream()
+                    .map(KeyService::sizeWarning).flatMap(java.util.Optional::stream).map(w -> " " + w)
+                    .collect(java.util.stream.Collectors.joining()));
         });
     }
 

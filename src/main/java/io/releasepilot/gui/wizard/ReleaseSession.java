@@ -70,6 +70,11 @@ public final class ReleaseSession {
         rememberReleaseManager(profile);
     }
 
+    /** Takes {@code dir} off the recent list. */
+    public void forget(Path dir) {
+        updateSettings(settings.get().withoutRecent(dir.toString()));
+    }
+
     private void remember(Workspace ws) {
         updateSettings(settings.get().withRecent(ws.dir().toString()));
     }
