@@ -51,5 +51,8 @@ class VerifyBannerTest {
                 + " (https://downloads.apache.org/<project>/KEYS) with \"Choose KEYS\u2026\" and verify again.")
                 .doesNotContain("vote");
         assertThat(model.voteReplyProperty().get()).as("no vote advice").isEmpty();
+        assertThat(model.rows()).hasSize(1);
+        assertThat(model.rows().get(0).details()).contains("The archive is damaged or not a gzip-compressed tar"
+                + " archive: ").contains(". Download it again").doesNotContain(".. ").doesNotContain("null");
     }
 }
