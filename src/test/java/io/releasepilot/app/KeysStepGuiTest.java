@@ -100,7 +100,11 @@ class KeysStepGuiTest {
         robot.clickOn("#keysAppend");
         assertThat(Files.readString(keysFile)).startsWith("This file contains").contains(fpr)
                 .contains("-----END PGP PUBLIC KEY BLOCK-----");
-        assertThat(robot.lookup("#keysStatus").queryAs(Label.class).getText()).contains("now holds 1 keys");
+        assertThat(robot.lookup("#keysStatus").queryAs(Label.class).getText())
+                .isEqualTo(keysFile + " now holds 1 key (0 before). Commit it with svn.");
+        assertThat(robot.lookup("#keysNext").queryAs(Label.class).getText()).as("the KEYS hint is done")
+                .isEqualTo("Done: this release has a signing key, and it is in KEYS (commit that with svn)."
+                        + " Next: the source release.");
 
         for (Path root : new Path[] {tmp.resolve("home"), release}) {
             try (Stream<Path> files = Files.walk(root)) {

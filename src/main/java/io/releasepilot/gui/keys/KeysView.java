@@ -74,8 +74,11 @@ public final class KeysView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         Label next = new Label();
         next.getStyleClass().add(Styles.NEXT_HINT);
+        next.setId("keysNext");
         next.textProperty().bind(Bindings.when(model.completeProperty())
-                .then(Messages.get("keys.next.done")).otherwise(Messages.get("keys.next.todo")));
+                .then(Bindings.when(model.appendedProperty()).then(Messages.get("keys.next.appended"))
+                        .otherwise(Messages.get("keys.next.done")))
+                .otherwise(Messages.get("keys.next.todo")));
         VBox footer = new VBox(4, new HBox(8, busy, cancel, status), next);
         footer.setPadding(new Insets(8, 20, 8, 20));
 

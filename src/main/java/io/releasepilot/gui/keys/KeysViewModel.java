@@ -52,6 +52,8 @@ public final class KeysViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty expireDays = new SimpleStringProperty("0");
     private final BooleanProperty allowEmptyPassphrase = new SimpleBooleanProperty();
+    /** True once the key was appended to a KEYS file in this session: the "add it to KEYS" hint is then done. */
+    private final BooleanProperty appended = new SimpleBooleanProperty();
     private final StringProperty gnupgHome = new SimpleStringProperty(
             Path.of(System.getProperty("user.home"), ".gnupg").toString());
     private final ObservableList<GnuPgHome.Entry> gnupgKeys = FXCollections.observableArrayList();
@@ -276,6 +278,7 @@ public final class KeysViewModel {
         try {
             KeysFileUpdate.Result result = KeysFileUpdate.append(preview);
             status.set(Messages.get("keys.status.appended", result.keysFile(), result.keysAfter(), result.keysBefore()));
+            appended.set(true);
             preview = null;
             keysPreview.set("");
         } catch (ReleasePilotException e) {
@@ -359,6 +362,10 @@ public final class KeysViewModel {
 
     public BooleanBinding completeProperty() {
         return complete;
+    }
+
+    public BooleanProperty appendedProperty() {
+        return appended;
     }
 
     public List<KeyInfo> keyList() {
