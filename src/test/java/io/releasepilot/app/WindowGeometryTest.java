@@ -103,11 +103,11 @@ class WindowGeometryTest {
                 Main.class.getName(), "--home", tmp.resolve("home").toString()));
         Process app = start(cmd, tmp.resolve("jar.err"));
         windowId("^Release Pilot$");
-        app.destroy();
-        app.waitFor(20, TimeUnit.SECONDS);
+        // The window runs in Main's child Java: end it first, then Main.
         for (ProcessHandle child : app.descendants().toList()) {
             child.destroy();
         }
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("Main ends with its window").isTrue();
         assertThat(Files.readString(tmp.resolve("jar.err"))).doesNotContain("Unsupported JavaFX configuration")
                 .doesNotContain("Exception");
     }
