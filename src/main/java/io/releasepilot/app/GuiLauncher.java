@@ -57,7 +57,7 @@ final class GuiLauncher {
 
     /**
      * The command that runs {@code mainClass} with {@code args} in a child Java, JavaFX on the module path; empty
-     * when the JavaFX jars cannot be found (then the caller starts in this Java, as before).
+     * when the JavaFX jars or the java command cannot be found (then the caller starts in this Java, as before).
      */
     static List<String> childCommand(String mainClass, List<String> args) {
         List<Path> entries = classPathEntries(System.getProperty("java.class.path", ""));
@@ -67,11 +67,16 @@ final class GuiLauncher {
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
             (name.startsWith("javafx-") && name.endsWith(".jar") ? modules : rest).add(p.toString());
         }
-        if (modules.isEmpty()) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!Files.isExecutable(java)) {
+            java = Path.of(System.getProperty("java.home"), "bin", "java.exe");
+        }
+        if (modules.isEmpty() || !Files.isExecutable(java)) {
+            // No JavaFX jars to move, or a runtime without a java command (a jpackage image): start here.
             return List.of();
         }
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Djava.class.path")) {
                 cmd.add(a);
