@@ -6,6 +6,7 @@ import io.releasepilot.gui.common.FxDialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.Resources;
 import io.releasepilot.gui.common.Styles;
+import io.releasepilot.gui.common.WindowPlacement;
 import io.releasepilot.gui.verify.VerifyWindow;
 import io.releasepilot.gui.wizard.MainWindow;
 import javafx.application.Application;
@@ -31,11 +32,12 @@ public final class ReleasePilotApp extends Application {
         new ErrorPresenter(dialogs).installAsUncaughtHandler();
         MainWindow window = Composition.mainWindow(AppHome.resolve(explicitHome), dialogs,
                 () -> VerifyWindow.open(stage, dialogs));
-        Scene scene = new Scene(window, 1100, 760);
+        Scene scene = WindowPlacement.scene(window, 1100, 760, null);
         scene.getStylesheets().add(Resources.url(Styles.STYLESHEET));
         stage.setTitle(Messages.get("app.title"));
         stage.getIcons().add(new Image(Resources.url("/io/releasepilot/gui/icon.png")));
         stage.setScene(scene);
+        WindowPlacement.center(stage, null);
         stage.show();
     }
 }

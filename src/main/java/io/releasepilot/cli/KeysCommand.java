@@ -1,6 +1,7 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.Passphrase;
+import io.releasepilot.core.Plural;
 import io.releasepilot.core.Progress;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.keys.KeyServerUpload;
@@ -87,7 +88,8 @@ public final class KeysCommand implements Runnable {
         Path passphraseFile;
         @Option(names = "--allow-empty-passphrase", description = "Accept an empty passphrase (not recommended).")
         boolean allowEmpty;
-        @Option(names = "--bits", defaultValue = "4096", hidden = true)
+        @Option(names = "--bits", defaultValue = "4096", hidden = true,
+                description = "Key size in bits (tests only; the ASF asks for 4096).")
         int bits;
 
         @Override
@@ -172,7 +174,8 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--key", required = true, paramLabel = "FPR")
+        @Option(names = "--key", required = true, paramLabel = "FPR",
+                description = "Fingerprint of the key to export (keys list shows it).")
         String key;
         @Option(names = "--secret", description = "Export the secret key (still protected by its passphrase).")
         boolean secret;
@@ -194,16 +197,19 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Parameters(arity = "0..1", paramLabel = "FILE")
+        @Parameters(arity = "0..1", paramLabel = "FILE",
+                description = "An armored secret-key export (give FILE or --gnupg-home).")
         Path file;
-        @Option(names = "--gnupg-home", paramLabel = "DIR")
+        @Option(names = "--gnupg-home", paramLabel = "DIR",
+                description = "Import from this GnuPG home folder, e.g. ~/.gnupg.")
         Path gnupgHome;
         @Option(names = "--key", paramLabel = "FPR", description = "Which key of the GnuPG home.")
         String key;
         @Option(names = "--passphrase-file", paramLabel = "F", description = "The key's passphrase; it also protects"
                 + " the key in Release Pilot's keyring.")
         Path passphraseFile;
-        @Option(names = "--allow-empty-passphrase")
+        @Option(names = "--allow-empty-passphrase",
+                description = "Accept a key without a passphrase (not recommended).")
         boolean allowEmpty;
         @Mixin
         ReleaseDirOption release;
@@ -223,6 +229,7 @@ public final class KeysCommand implements Runnable {
                     for (KeyInfo k : imported) {
                         out.print("Imported ");
                         describe(out, k);
+                        KeyService.sizeWarning(k).ifPresent(w -> spec.commandLine().getErr().println("Warning: " + w));
                     }
                     if (imported.size() == 1) {
                         useForRelease(release, keys, new SigningChoice(imported.get(0).fingerprint(), false, null),
@@ -248,6 +255,7 @@ public final class KeysCommand implements Runnable {
                 KeyInfo imported = keys.importGnuPg(gnupgHome, which, passphrase, passphrase);
                 out.print("Imported ");
                 describe(out, imported);
+                KeyService.sizeWarning(imported).ifPresent(w -> spec.commandLine().getErr().println("Warning: " + w));
                 useForRelease(release, keys, new SigningChoice(imported.fingerprint(), false, null),
                         spec.commandLine().getErr());
             }
@@ -285,15 +293,15 @@ public final class KeysCommand implements Runnable {
             }
             Fingerprint fpr = fingerprint(which);
             KeysFileUpdate.Preview preview = keys.previewKeysAppend(keysFile, fpr);
-            out.println("Appending to " + keysFile + " (" + preview.keysBefore() + " keys now):");
+            out.println("Appending to " + keysFile + " (" + Plural.of(preview.keysBefore(), "key", "keys") + " now):");
             out.println(preview.textToAppend());
             if (dryRun) {
                 out.println("Dry run: nothing was written.");
                 return ExitCodes.OK;
             }
             KeysFileUpdate.Result result = KeysFileUpdate.append(preview, spec.commandLine().getErr()::println);
-            out.println("Done: " + result.keysFile() + " now holds " + result.keysAfter() + " keys (" + result.keysBefore()
-                    + " before). Commit it to dist/release/<project>/KEYS with svn.");
+            out.println("Done: " + result.keysFile() + " now holds " + Plural.of(result.keysAfter(), "key", "keys") + " ("
+                    + result.keysBefore() + " before). Commit it to dist/release/<project>/KEYS with svn.");
             if (release.given()) {
                 release.records().done(StepId.KEYS_FILE, new KeysFileOutputs(keysFile.toAbsolutePath().normalize()
                         .toString(), -1, fpr.hex()));
@@ -309,7 +317,8 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--key", required = true, paramLabel = "FPR")
+        @Option(names = "--key", required = true, paramLabel = "FPR",
+                description = "Fingerprint of the key to publish (keys list shows it).")
         String key;
         @Option(names = "--server", paramLabel = "URL", description = "Default: https://keys.openpgp.org")
         URI server;

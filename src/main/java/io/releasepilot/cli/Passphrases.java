@@ -21,6 +21,9 @@ final class Passphrases {
 
     static Passphrase read(Path file, String prompt, boolean confirm, boolean allowEmpty, java.io.PrintWriter err)
             throws ReleasePilotException {
+        if (file != null) {
+            warnIfOthersCanRead(file, err);
+        }
         char[] chars = file != null ? fromFile(file) : fromConsole(prompt, confirm);
         try {
             if (chars.length == 0 && !allowEmpty) {
@@ -76,6 +79,22 @@ final class Passphrases {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);
             }
+        }
+    }
+
+    /** Warns when the group or others may read {@code file} (POSIX file systems only; elsewhere says nothing). */
+    static void warnIfOthersCanRead(Path file, java.io.PrintWriter err) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return;
+        }
+        if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+            err.println("Warning: other users can read the passphrase file " + file + " ("
+                    + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "). Make it yours only: chmod 600 "
+                    + file);
         }
     }
 

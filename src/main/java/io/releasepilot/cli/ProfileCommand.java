@@ -103,6 +103,7 @@ public final class ProfileCommand implements Runnable {
                 problems.forEach(p -> err.println("  - " + p.text()));
                 return ExitCodes.USAGE_OR_IO;
             }
+            ReleaseStore.checkNewFolder(dir);
             Workspace ws = new ReleaseStore().create(dir, profile);
             try {
                 settingsStore.update(s -> s.withRecent(ws.dir().toString()));

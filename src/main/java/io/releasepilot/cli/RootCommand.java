@@ -6,7 +6,9 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code release-pilot}: the command-line face of the same services the GUI uses. */
 @Command(name = "release-pilot", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionInfo.class,
         description = "Guides an ASF source release and verifies release candidates.%n"
-                + "Run without a command to open the window.",
+                + "Run without a command to open the window.%n"
+                + "Settings and keys live in the OS application-data folder; --home DIR (before or after the"
+                + " command) or the environment variable RELEASE_PILOT_HOME=DIR moves them.",
         subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class, SourceCommand.class,
                 SignCommand.class, NotesCommand.class, StatusCommand.class,
                 RcCommand.class, NextVersionCommand.class},
@@ -19,6 +21,11 @@ import picocli.CommandLine.IVersionProvider;
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Read by {@link HomeOption} when the command itself has no --home. */
+    @picocli.CommandLine.Option(names = "--home", paramLabel = "DIR", description = "Folder for settings and keys,"
+            + " for the command that follows (default: $RELEASE_PILOT_HOME, else the OS application-data folder).")
+    java.nio.file.Path home;
 
     @Override
     public void run() {

@@ -86,7 +86,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     static void printText(PrintWriter out, VerifyReport r) {
         out.println("Release candidate: " + r.folder());
-        out.println("KEYS:              " + r.keysFile().map(p -> p + " (" + r.keysCount() + " keys)").orElse("none"));
+        out.println("KEYS:              " + r.keysFile().map(p -> p + " (" + io.releasepilot.core.Plural.of(r.keysCount(), "key", "keys") + ")").orElse("none"));
         for (ArtifactReport a : r.artifacts()) {
             out.println();
             out.println(a.name() + "  (" + a.size() + " bytes)");

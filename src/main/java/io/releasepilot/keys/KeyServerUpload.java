@@ -135,7 +135,7 @@ public final class KeyServerUpload {
             return json;
         } catch (IOException e) {
             throw new ReleasePilotException("Could not reach " + IoErrors.redact(server.toString()) + ": "
-                    + IoErrors.reason(e) + ".", "Check your network connection, or upload the key at "
+                    + reason(e) + ".", "Check your network connection, or upload the key at "
                     + DEFAULT_SERVER + "/upload by hand.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,5 +158,34 @@ public final class KeyServerUpload {
 
     private static String printable(String s) {
         return s.replaceAll("[\\p{Cntrl}&&[^\n]]", "?");
+    }
+
+    /** What went wrong, in words: Java's network exceptions often have no message at all. */
+    static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "the name " + server(t) + "could not be resolved (no network, or no DNS)";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer in time";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "the connection could not be made (refused, or no network)";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the secure connection failed (" + text(t) + ")";
+            }
+        }
+        return text(e);
+    }
+
+    private static String server(Throwable t) {
+        return t.getMessage() == null || t.getMessage().isBlank() ? "" : t.getMessage() + " ";
+    }
+
+    private static String text(Throwable t) {
+        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

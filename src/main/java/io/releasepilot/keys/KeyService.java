@@ -183,4 +183,19 @@ public final class KeyService {
     public byte[] exportPublicFromGnuPg(SigningChoice choice) throws KeyringException {
         return GnuPgExport.exportPublic(choice.gnupgHome(), choice.fingerprint());
     }
+
+    /**
+     * A warning for an RSA or DSA key below 4096 bits, the size the ASF asks for new release signing keys; empty
+     * for a 4096-bit (or larger) key and for elliptic-curve keys.
+     */
+    public static java.util.Optional<String> sizeWarning(KeyInfo key) {
+        boolean classic = "RSA".equals(key.algorithm()) || "DSA".equals(key.algorithm());
+        if (!classic || key.bits() >= io.releasepilot.pgp.KeySpec.DEFAULT_BITS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Key " + key.fingerprint().grouped() + " is a " + key.bits() + "-bit "
+                + key.algorithm() + " key; the ASF asks for RSA " + io.releasepilot.pgp.KeySpec.DEFAULT_BITS
+                + " for release signing keys. It still signs, but consider creating a 4096-bit key and adding"
+                + " that to KEYS.");
+    }
 }

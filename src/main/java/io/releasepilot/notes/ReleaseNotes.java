@@ -1,5 +1,7 @@
 package io.releasepilot.notes;
 
+import io.releasepilot.core.Plural;
+
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.git.CommitInfo;
 import io.releasepilot.git.GitRepository;
@@ -79,8 +81,9 @@ public final class ReleaseNotes {
                                    Map<String, List<String>> groups, List<Contributor> contributors) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
-        md.append(commits.size()).append(" commits ").append(from == null ? "up to " + to : "from " + from + " to " + to)
-                .append(" by ").append(contributors.size()).append(" contributors.\n\n");
+        md.append(Plural.of(commits.size(), "commit", "commits")).append(' ')
+                .append(from == null ? "up to " + to : "from " + from + " to " + to)
+                .append(" by ").append(Plural.of(contributors.size(), "contributor", "contributors")).append(".\n\n");
         for (Map.Entry<String, List<String>> g : groups.entrySet()) {
             md.append("## ").append(g.getKey()).append("\n\n");
             g.getValue().forEach(line -> md.append("- ").append(line).append('\n'));

@@ -63,7 +63,23 @@ public final class ProfileValidator {
             problems.add(new FieldProblem(ProfileField.SIGNING_KEY, "must be the key's 40 hexadecimal digits"
                     + " (spaces allowed), as gpg --fingerprint shows it."));
         }
+        dropProblemsThatFollowFromABadProjectId(p, problems);
         return List.copyOf(problems);
+    }
+
+    /**
+     * An invalid project id also spoils the dist URLs and list addresses made from it; report only the root
+     * problem (the id), not one per field that merely repeats it.
+     */
+    private static void dropProblemsThatFollowFromABadProjectId(ReleaseProfile p, List<FieldProblem> problems) {
+        if (p.projectId().isEmpty() || PROJECT_ID.matcher(p.projectId()).matches()) {
+            return;
+        }
+        java.util.Map<ProfileField, String> madeFromId = java.util.Map.of(ProfileField.DIST_DEV_URL, p.distDevUrl(),
+                ProfileField.DIST_RELEASE_URL, p.distReleaseUrl(), ProfileField.DEV_LIST, p.devList(),
+                ProfileField.ANNOUNCE_LIST, p.announceList());
+        problems.removeIf(problem -> madeFromId.containsKey(problem.field())
+                && madeFromId.get(problem.field()).contains(p.projectId()));
     }
 
     private static void checkVersion(ReleaseProfile p, List<FieldProblem> problems) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
@@ -49,6 +50,36 @@ public final class ReleaseStore {
         return clock;
     }
 
+    /**
+     * Refuses a folder for a new release that lies inside a git working tree (the release's files would land
+     * beside the project's sources, where they could be committed) or that is not empty (a folder chosen by
+     * mistake). A folder that does not exist yet is fine.
+     */
+    public static void checkNewFolder(Path dir) throws DataFileException {
+        Path abs = dir.toAbsolutePath().normalize();
+        for (Path p = abs; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                throw new DataFileException(abs + " is inside the git working tree " + p + ": release.json, the"
+                        + " artifacts and the mail drafts would land beside the project's sources, where they could"
+                        + " be committed.", "Choose an empty folder outside the repository, e.g."
+                        + " ~/releases/<project>-<version>.", null);
+            }
+        }
+        if (Files.isDirectory(abs)) {
+            try (var entries = Files.list(abs)) {
+                List<String> names = entries.map(e -> e.getFileName().toString()).sorted().limit(3).toList();
+                if (!names.isEmpty()) {
+                    throw new DataFileException(abs + " is not empty (it holds " + String.join(", ", names)
+                            + (names.size() == 3 ? ", …" : "") + ").", "Choose an empty folder, or make a new"
+                            + " one: Release Pilot puts release.json, artifacts/, mail/ and logs/ in it.", null);
+                }
+            } catch (IOException e) {
+                throw new DataFileException("Could not read the folder " + abs + ": " + e.getMessage(),
+                        "Choose a folder you can read and write.", e);
+            }
+        }
+    }
+
     /** Creates the workspace folders and a first release.json; refuses a folder that already has one. */
     public Workspace create(Path dir, ReleaseProfile profile) throws DataFileException {
         Workspace ws = new Workspace(dir);
@@ -61,7 +92,7 @@ public final class ReleaseStore {
         FileLocks.withLock(ws.releaseFile(), onWait, () -> {
             if (Files.exists(ws.releaseFile())) {
                 throw new DataFileException(ws.releaseFile() + " already exists: this folder already holds a release.",
-                        "Open it with \"Open release\", or choose an empty folder for a new release.", null);
+                        "Open that release instead, or choose an empty folder for a new one.", null);
             }
             try {
                 Files.createDirectories(ws.artifactsDir());

@@ -28,6 +28,12 @@ public record Settings(int schemaVersion, List<String> recentWorkspaces, String 
         return new Settings(schemaVersion, list, defaultName, defaultApacheId, defaultEmail);
     }
 
+    /** The recent list without {@code folder} (a release that can no longer be opened). */
+    public Settings withoutRecent(String folder) {
+        return new Settings(schemaVersion, recentWorkspaces.stream().filter(f -> !f.equals(folder)).toList(),
+                defaultName, defaultApacheId, defaultEmail);
+    }
+
     public Settings withDefaults(String name, String apacheId, String email) {
         return new Settings(schemaVersion, recentWorkspaces, name, apacheId, email);
     }

@@ -78,7 +78,9 @@ public final class ArchiveInspector {
             }
         } catch (IOException | RuntimeException e) {
             s.findings.add(Finding.blocker(name, "The archive is damaged or not a " + kind(name) + " archive: "
-                    + e.getMessage() + ". Download it again; if it stays broken, the candidate must be rebuilt."));
+                    + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll("[.\\s]+$", ""))
+                    + ". Download it again; if it stays broken, the candidate must be rebuilt."));
         } finally {
             closeQuietly(compressed);
             deleteQuietly(temp);

@@ -1,5 +1,6 @@
 package io.releasepilot.verify;
 
+import io.releasepilot.core.Plural;
 import io.releasepilot.pgp.SignatureCheck;
 
 import java.util.List;
@@ -16,11 +17,14 @@ public final class VoteReply {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
         sb.append(report.passed() ? "+1" : "-1").append(nl).append(nl);
-        sb.append("I checked the ").append(report.artifacts().size()).append(" artifact(s) in ")
-                .append(report.folder().getFileName()).append(" with Release Pilot ").append(toolVersion)
-                .append(':').append(nl).append(nl);
+        // A version only when it is a real one: a reply to a vote names no "development build".
+        boolean knownVersion = toolVersion != null && !toolVersion.isBlank() && !toolVersion.contains("development");
+        sb.append("I checked ").append(report.artifacts().size() == 1 ? "the artifact"
+                        : "the " + report.artifacts().size() + " artifacts").append(" in ")
+                .append(report.folder().getFileName()).append(" with Release Pilot")
+                .append(knownVersion ? " " + toolVersion : "").append(':').append(nl).append(nl);
         sb.append("- Signatures against ")
-                .append(report.keysFile().map(p -> p.getFileName() + " (" + report.keysCount() + " keys)")
+                .append(report.keysFile().map(p -> p.getFileName() + " (" + Plural.of(report.keysCount(), "key", "keys") + ")")
                         .orElse("no KEYS file"))
                 .append(':').append(nl);
         for (ArtifactReport a : report.artifacts()) {
@@ -47,10 +51,11 @@ public final class VoteReply {
                     sb.append(", one top-level folder ").append(r.topLevel());
                 }
                 sb.append(", LICENSE/NOTICE checked, ").append(r.binaries().isEmpty() ? "no compiled files"
-                        : r.binaries().size() + " compiled file(s)");
+                        : Plural.of(r.binaries().size(), "compiled file", "compiled files"));
                 if (r.ratRan()) {
-                    sb.append(", license headers checked with Apache RAT (").append(r.unapprovedHeaders().size())
-                            .append(" file(s) without an approved header)");
+                    sb.append(", license headers checked with Apache RAT (")
+                            .append(Plural.of(r.unapprovedHeaders().size(), "file", "files"))
+                            .append(" without an approved header)");
                 }
                 sb.append(nl);
             });

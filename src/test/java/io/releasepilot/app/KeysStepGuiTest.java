@@ -71,13 +71,15 @@ class KeysStepGuiTest {
         assertThat(robot.lookup("#keyProblems").queryAs(Label.class).getText()).contains("differ");
         robot.interact(() -> robot.lookup("#keyPassphraseAgain").queryAs(TextField.class).clear());
         robot.clickOn("#keyPassphraseAgain").write(PASSPHRASE);
-        assertThat(robot.lookup("#keyStrength").queryAs(Label.class).getText()).isNotEmpty();
+        assertThat(robot.lookup("#keyStrength").queryAs(Label.class).getText()).isEqualTo("Strong.");
         robot.clickOn("#createKey");
 
         @SuppressWarnings("unchecked")
         ListView<Object> keys = robot.lookup("#keyList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> keys.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#keyStrength").queryAs(Label.class).getText())
+                .as("no strength hint once the fields are cleared").isEmpty();
         assertThat(robot.lookup("#keysStatus").queryAs(Label.class).getText()).startsWith("Created key");
         assertThat(robot.lookup("#keyPassphrase").queryAs(TextField.class).getText()).isEmpty();
 
@@ -100,7 +102,11 @@ class KeysStepGuiTest {
         robot.clickOn("#keysAppend");
         assertThat(Files.readString(keysFile)).startsWith("This file contains").contains(fpr)
                 .contains("-----END PGP PUBLIC KEY BLOCK-----");
-        assertThat(robot.lookup("#keysStatus").queryAs(Label.class).getText()).contains("now holds 1 keys");
+        assertThat(robot.lookup("#keysStatus").queryAs(Label.class).getText())
+                .isEqualTo(keysFile + " now holds 1 key (0 before). Commit it with svn.");
+        assertThat(robot.lookup("#keysNext").queryAs(Label.class).getText()).as("the KEYS hint is done")
+                .isEqualTo("Done: this release has a signing key, and it is in KEYS (commit that with svn)."
+                        + " Next: the source release.");
 
         for (Path root : new Path[] {tmp.resolve("home"), release}) {
             try (Stream<Path> files = Files.walk(root)) {

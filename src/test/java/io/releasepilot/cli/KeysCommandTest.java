@@ -75,7 +75,7 @@ class KeysCommandTest {
         CliRun append = CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(),
                 "--key", fingerprint);
         assertThat(append.exitCode()).as(append.err()).isZero();
-        assertThat(append.out()).contains("now holds 1 keys (0 before)");
+        assertThat(append.out()).contains("now holds 1 key (0 before)");
         CliRun again = CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(),
                 "--key", fingerprint);
         assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE_OR_IO);

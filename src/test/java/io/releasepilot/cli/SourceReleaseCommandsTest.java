@@ -103,7 +103,9 @@ class SourceReleaseCommandsTest {
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
 
         Path keys = tmp.resolve("KEYS");
-        CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(), "--key", fpr);
+        CliRun appended = CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(),
+                "--key", fpr);
+        assertThat(appended.exitCode()).as(appended.err()).isZero();
         VerifyReport report = new Verifier().verify(new VerifyRequest(out, Optional.of(keys), false), Progress.NONE);
         assertThat(report.findings()).filteredOn(f -> f.severity() != io.releasepilot.verify.Severity.NOTE).isEmpty();
         assertThat(report.passed()).isTrue();
@@ -113,7 +115,7 @@ class SourceReleaseCommandsTest {
     void theGnuPgBackendSignsToo() throws Exception {
         String theirs = gpg.generate("Card User <card@apache.org>", "rsa2048", "0", null);
         Path out = tmp.resolve("rc-gpg");
-        CliRun.run(build(out));
+        assertThat(CliRun.run(build(out)).exitCode()).as("source build").isZero();
         Path tgz = out.resolve("apache-kvrocks-2.4.0-src.tar.gz");
         CliRun signed = CliRun.run("sign", "--home", home.toString(), "--key", theirs, "--gpg", "--gnupg-home",
                 gpg.home().toString(), tgz.toString());
@@ -124,7 +126,7 @@ class SourceReleaseCommandsTest {
     @Test
     void aWrongPassphraseSignsNothing() throws Exception {
         Path out = tmp.resolve("rc-wrong");
-        CliRun.run(build(out));
+        assertThat(CliRun.run(build(out)).exitCode()).as("source build").isZero();
         Path wrong = tmp.resolve("wrong-pass");
         Files.writeString(wrong, "not it");
         CliRun signed = CliRun.run("sign", "--home", home.toString(), "--key", fpr, "--passphrase-file",

@@ -15,6 +15,8 @@ public final class StubDialogs implements DialogService {
     public final Deque<Path> files = new ArrayDeque<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    /** The details (expandable part) of each error shown, in order. */
+    public final List<String> errorDetails = new ArrayList<>();
     public boolean confirmAnswer = true;
 
     @Override
@@ -37,6 +39,7 @@ public final class StubDialogs implements DialogService {
     @Override
     public void showError(String title, String message, String details) {
         errors.add(title + ": " + message);
+        errorDetails.add(details == null ? "" : details);
     }
 
     @Override

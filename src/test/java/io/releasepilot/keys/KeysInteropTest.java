@@ -101,7 +101,7 @@ class KeysInteropTest {
     void appendingToARealKeysFileKeepsEveryKeyAndGpgReadsThemAll() throws Exception {
         Path keys = tmp.resolve("KEYS");
         // Files.copy would keep the fixture's read-only mode, and a read-only KEYS is (rightly) refused.
-        Files.write(keys, Files.readAllBytes(Path.of("..", "shared", "fixtures", "keys", "tika-KEYS")));
+        Files.write(keys, Files.readAllBytes(io.releasepilot.testing.Fixtures.path("keys/tika-KEYS")));
         byte[] before = Files.readAllBytes(keys);
         Set<String> gpgBefore = gpgFingerprints(keys);
 

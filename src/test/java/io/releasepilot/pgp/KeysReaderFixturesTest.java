@@ -1,10 +1,10 @@
 package io.releasepilot.pgp;
 
+import io.releasepilot.testing.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real KEYS files from Apache projects: we find exactly the keys gpg finds, with the same facts. */
 class KeysReaderFixturesTest {
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures", "keys");
 
     record Expected(String fingerprint, String validity, int algo, int bits, long created, String expires) {
         static Expected parse(String line) {
@@ -30,10 +29,10 @@ class KeysReaderFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"tika-KEYS", "pdfbox-KEYS", "poi-KEYS", "tomcat-KEYS", "tomcat-old-KEYS"})
     void findsExactlyTheKeysGpgFinds(String name) throws Exception {
-        List<Expected> expected = Files.readAllLines(FIXTURES.resolve(name + ".fingerprints.txt")).stream()
+        List<Expected> expected = Files.readAllLines(Fixtures.path("keys/" + name + ".fingerprints.txt")).stream()
                 .filter(l -> !l.isBlank()).map(Expected::parse).toList();
 
-        KeyRingSet set = KeysReader.read(FIXTURES.resolve(name));
+        KeyRingSet set = KeysReader.read(Fixtures.path("keys/" + name));
 
         Map<String, KeyInfo> found = set.keys().stream()
                 .collect(Collectors.toMap(k -> k.fingerprint().hex(), Function.identity()));

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
@@ -20,6 +21,22 @@ public final class Controls {
         f.setId(id);
         f.textProperty().bindBidirectional(property);
         return f;
+    }
+
+    /** Keeps {@code field} at least as wide as its prompt text, so the hint is never cut off. */
+    public static void fitPrompt(TextField field) {
+        Runnable fit = () -> {
+            Text text = new Text(field.getPromptText());
+            text.setFont(field.getFont());
+            double width = Math.ceil(text.getLayoutBounds().getWidth()) + field.snappedLeftInset()
+                    + field.snappedRightInset() + 4;
+            field.setMinWidth(width);
+            field.setPrefWidth(Math.max(width, field.getPrefWidth()));
+        };
+        field.fontProperty().addListener(o -> fit.run());
+        field.insetsProperty().addListener(o -> fit.run());
+        field.promptTextProperty().addListener(o -> fit.run());
+        fit.run();
     }
 
     /** A list showing {@code text} of each item, with a placeholder message while it is empty. */

@@ -31,15 +31,28 @@ public final class ErrorPresenter {
         });
     }
 
-    /** Shows {@code error}: a {@link ReleasePilotException} with its fix, anything else as unexpected. */
+    /**
+     * Shows {@code error}: a {@link ReleasePilotException} with its fix, and as details only the causes in words
+     * (an expected error has no stack trace to show); anything else as unexpected, with its stack trace to report.
+     */
     public void show(String title, Throwable error) {
-        String message;
         if (error instanceof ReleasePilotException rp) {
-            message = rp.userText();
-        } else {
-            message = Messages.get("error.unexpected.message", String.valueOf(error.getMessage()));
+            dialogs.showError(title, rp.userText(), causes(rp));
+            return;
         }
-        dialogs.showError(title, message, stackTrace(error));
+        dialogs.showError(title, Messages.get("error.unexpected.message", String.valueOf(error.getMessage())),
+                stackTrace(error));
+    }
+
+    /** "Caused by" lines, one per cause, in words; empty when there is none. */
+    static String causes(Throwable error) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            String text = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName()
+                    : t.getMessage();
+            sb.append(sb.length() == 0 ? "" : "\n").append(Messages.get("error.causedBy", text));
+        }
+        return sb.toString();
     }
 
     static String stackTrace(Throwable error) {

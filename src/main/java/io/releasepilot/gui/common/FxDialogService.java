@@ -1,10 +1,12 @@
 package io.releasepilot.gui.common;
 
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 import java.io.File;
@@ -55,7 +57,6 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showError(String title, String message, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
         if (details != null && !details.isBlank()) {
@@ -65,24 +66,46 @@ public final class FxDialogService implements DialogService {
             area.setPrefRowCount(14);
             alert.getDialogPane().setExpandableContent(area);
         }
-        alert.showAndWait();
+        show(alert);
     }
 
     @Override
     public void showInfo(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK);
-        alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        alert.showAndWait();
+        show(alert);
     }
 
     @Override
     public boolean confirm(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
-        alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return show(alert).filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /**
+     * Shows {@code alert} over the owner and waits. With a modal dialog, GTK freezes the owner's size and window
+     * managers then un-maximize the main window (JDK-8332222, fixed only in JavaFX versions that need a newer Java).
+     * So the dialog is modeless for the window system, and the owner's content is disabled while it is open, which
+     * keeps the user on the dialog just as modality would.
+     */
+    private Optional<ButtonType> show(Alert alert) {
+        Window w = owner.get();
+        alert.initOwner(w);
+        alert.initModality(Modality.NONE);
+        Node content = w == null || w.getScene() == null ? null : w.getScene().getRoot();
+        boolean wasDisabled = content != null && content.isDisable();
+        if (content != null) {
+            content.setDisable(true);
+        }
+        try {
+            return alert.showAndWait();
+        } finally {
+            if (content != null) {
+                content.setDisable(wasDisabled);
+            }
+        }
     }
 }

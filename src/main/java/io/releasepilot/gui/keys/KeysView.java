@@ -5,7 +5,6 @@ import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
 import io.releasepilot.gui.common.Styles;
-import io.releasepilot.keys.PassphraseStrength;
 import io.releasepilot.pgp.GnuPgHome;
 import io.releasepilot.pgp.KeyInfo;
 import javafx.beans.binding.Bindings;
@@ -26,6 +25,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -74,8 +74,11 @@ public final class KeysView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         Label next = new Label();
         next.getStyleClass().add(Styles.NEXT_HINT);
+        next.setId("keysNext");
         next.textProperty().bind(Bindings.when(model.completeProperty())
-                .then(Messages.get("keys.next.done")).otherwise(Messages.get("keys.next.todo")));
+                .then(Bindings.when(model.appendedProperty()).then(Messages.get("keys.next.appended"))
+                        .otherwise(Messages.get("keys.next.done")))
+                .otherwise(Messages.get("keys.next.todo")));
         VBox footer = new VBox(4, new HBox(8, busy, cancel, status), next);
         footer.setPadding(new Insets(8, 20, 8, 20));
 
@@ -163,8 +166,8 @@ public final class KeysView extends BorderPane {
         Label strength = new Label();
         strength.setId("keyStrength");
         first.textProperty().addListener((obs, old, now) -> {
-            PassphraseStrength.Level level = model.strength(now.toCharArray());
-            strength.setText(level.advice());
+            // Only while a passphrase is being typed: once the fields are cleared (a key was made), say nothing.
+            strength.setText(now.isEmpty() ? "" : model.strength(now.toCharArray()).advice());
         });
         Label emailWarning = new Label(Messages.get("keys.emailWarning"));
         emailWarning.getStyleClass().add(Styles.FIELD_ERROR);
@@ -201,12 +204,17 @@ public final class KeysView extends BorderPane {
         form.addRow(row++, new Label(Messages.get("keys.expiry")), expiry);
         Label expiryHelp = new Label(Messages.get("keys.expiry.help"));
         expiryHelp.setWrapText(true);
+        expiryHelp.setPrefWidth(400);
+        expiryHelp.setMinHeight(Region.USE_PREF_SIZE);
         form.add(expiryHelp, 1, row++);
         form.addRow(row++, new Label(Messages.get("keys.passphrase")), first);
         form.addRow(row++, new Label(Messages.get("keys.passphraseAgain")), second);
         form.add(strength, 1, row++);
         form.add(allowEmpty, 1, row++);
         GridPane.setHgrow(name, Priority.ALWAYS);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         Label help = new Label(Messages.get("keys.create.help"));
         help.setWrapText(true);
         help.setMinHeight(Region.USE_PREF_SIZE);
@@ -228,6 +236,7 @@ public final class KeysView extends BorderPane {
         PasswordField passphrase = new PasswordField();
         passphrase.setId("gnupgPassphrase");
         passphrase.setPromptText(Messages.get("keys.gnupg.passphrase"));
+        Controls.fitPrompt(passphrase);
         Button importKey = new Button(Messages.get("keys.gnupg.import"));
         importKey.setId("gnupgImport");
         importKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull()
@@ -252,6 +261,7 @@ public final class KeysView extends BorderPane {
         PasswordField passphrase = new PasswordField();
         passphrase.setId("filePassphrase");
         passphrase.setPromptText(Messages.get("keys.file.passphrase"));
+        Controls.fitPrompt(passphrase);
         Button choose = new Button(Messages.get("keys.file.choose"));
         choose.setId("fileImport");
         choose.disableProperty().bind(model.busyProperty());

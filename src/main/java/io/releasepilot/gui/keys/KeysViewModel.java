@@ -55,6 +55,8 @@ public final class KeysViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty expireDays = new SimpleStringProperty("0");
     private final BooleanProperty allowEmptyPassphrase = new SimpleBooleanProperty();
+    /** True once the key was appended to a KEYS file in this session: the "add it to KEYS" hint is then done. */
+    private final BooleanProperty appended = new SimpleBooleanProperty();
     private final StringProperty gnupgHome = new SimpleStringProperty(
             Path.of(System.getProperty("user.home"), ".gnupg").toString());
     private final ObservableList<GnuPgHome.Entry> gnupgKeys = FXCollections.observableArrayList();
@@ -186,7 +188,8 @@ public final class KeysViewModel {
         }, info -> {
             refresh();
             select(info.fingerprint());
-            status.set(Messages.get("keys.status.imported", info.fingerprint().grouped()));
+            status.set(Messages.get("keys.status.imported", info.fingerprint().grouped())
+                    + KeyService.sizeWarning(info).map(w -> " " + w).orElse(""));
         });
     }
 
@@ -208,7 +211,9 @@ public final class KeysViewModel {
             if (!imported.isEmpty()) {
                 select(imported.get(0).fingerprint());
             }
-            status.set(Messages.get("keys.status.importedFile", imported.size(), file));
+            status.set(Messages.get("keys.status.importedFile", imported.size(), file) + imported.stream()
+                    .map(KeyService::sizeWarning).flatMap(java.util.Optional::stream).map(w -> " " + w)
+                    .collect(java.util.stream.Collectors.joining()));
         });
     }
 
@@ -283,6 +288,7 @@ public final class KeysViewModel {
                 session.reload();
             }
             status.set(Messages.get("keys.status.appended", result.keysFile(), result.keysAfter(), result.keysBefore()));
+            appended.set(true);
             preview = null;
             keysPreview.set("");
         } catch (ReleasePilotException e) {
@@ -366,6 +372,10 @@ public final class KeysViewModel {
 
     public BooleanBinding completeProperty() {
         return complete;
+    }
+
+    public BooleanProperty appendedProperty() {
+        return appended;
     }
 
     public List<KeyInfo> keyList() {

@@ -55,6 +55,8 @@ public final class ProfileView extends BorderPane {
         row = field(form, row, ProfileField.PROJECT_ID);
         CheckBox podling = new CheckBox(Messages.get("profile.podling"));
         podling.setId("profile_PODLING");
+        podling.setWrapText(true);
+        podling.setMinHeight(Region.USE_PREF_SIZE);
         podling.selectedProperty().bindBidirectional(model.podlingProperty());
         form.add(podling, 1, row++);
         row = field(form, row, ProfileField.DISPLAY_NAME);
@@ -83,6 +85,8 @@ public final class ProfileView extends BorderPane {
 
         Label previewTitle = new Label(Messages.get("profile.preview"));
         previewTitle.getStyleClass().add(Styles.TITLE);
+        previewTitle.setWrapText(true);
+        previewTitle.setMinHeight(Region.USE_PREF_SIZE);
         preview.getStyleClass().add(Styles.PREVIEW);
         preview.setId("profilePreview");
         preview.setVgap(8);
@@ -141,7 +145,8 @@ public final class ProfileView extends BorderPane {
         Label label = new Label(f.label());
         TextField input = new TextField();
         input.setId("profile_" + f.name());
-        input.setPromptText(f.example());
+        // A whole fingerprint is wider than the field at the default window size: say where it comes from instead.
+        input.setPromptText(f == ProfileField.SIGNING_KEY ? Messages.get("profile.prompt.SIGNING_KEY") : f.example());
         input.setTooltip(new Tooltip(Messages.get("profile.help." + f.name())));
         input.textProperty().bindBidirectional(model.field(f));
         label.setLabelFor(input);
@@ -168,7 +173,10 @@ public final class ProfileView extends BorderPane {
     private void showPreview(List<ProfileViewModel.PreviewLine> lines) {
         preview.getChildren().clear();
         if (lines.isEmpty()) {
-            preview.add(new Label(Messages.get("profile.preview.none")), 0, 0);
+            Label none = new Label(Messages.get("profile.preview.none"));
+            none.setWrapText(true);
+            none.setMinHeight(Region.USE_PREF_SIZE);
+            preview.add(none, 0, 0);
             return;
         }
         int row = 0;

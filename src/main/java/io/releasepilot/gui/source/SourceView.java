@@ -125,6 +125,7 @@ public final class SourceView extends BorderPane {
         PasswordField password = new PasswordField();
         password.setId("tagPassword");
         password.setPromptText(Messages.get("source.push.password"));
+        Controls.fitPrompt(password);
         Button push = new Button(Messages.get("source.push"));
         push.setId("tagPush");
         push.disableProperty().bind(model.busyProperty());

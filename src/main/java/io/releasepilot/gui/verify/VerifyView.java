@@ -97,6 +97,7 @@ public final class VerifyView extends BorderPane {
         banner.setId("verifyBanner");
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         banner.textProperty().bind(model.bannerProperty());
         banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -106,6 +107,7 @@ public final class VerifyView extends BorderPane {
                 case PASSED -> banner.getStyleClass().add(Styles.BANNER_OK);
                 case PASSED_WITH_WARNINGS -> banner.getStyleClass().add(Styles.BANNER_WARN);
                 case FAILED -> banner.getStyleClass().add(Styles.BANNER_FAIL);
+                case INCOMPLETE -> banner.getStyleClass().add(Styles.BANNER_WARN);
                 default -> { }
             }
         });
@@ -130,12 +132,14 @@ public final class VerifyView extends BorderPane {
         TextArea details = new TextArea();
         details.setId("verifyDetails");
         details.setEditable(false);
+        details.setWrapText(true);
         details.setPromptText(Messages.get("verify.details.prompt"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
                 details.setText(row == null ? "" : row.details()));
         TextArea general = new TextArea();
         general.setId("verifyFolderFindings");
         general.setEditable(false);
+        general.setWrapText(true);
         general.textProperty().bind(model.generalFindingsProperty());
         TextArea reply = new TextArea();
         reply.setId("voteReply");
@@ -222,6 +226,7 @@ public final class VerifyView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
                 getStyleClass().removeAll("rp-cell-ok", "rp-cell-fail", "rp-cell-warn");
                 if (!empty && item != null) {
                     getStyleClass().add(item.startsWith(OK) ? "rp-cell-ok" : item.startsWith(FAIL) ? "rp-cell-fail"

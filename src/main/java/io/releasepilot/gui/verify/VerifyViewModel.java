@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class VerifyViewModel {
     /** How the summary banner looks. */
-    public enum Outcome { NONE, PASSED, PASSED_WITH_WARNINGS, FAILED }
+    public enum Outcome { NONE, PASSED, PASSED_WITH_WARNINGS, FAILED, INCOMPLETE }
 
     private final Supplier<Verifier> verifiers;
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
@@ -124,7 +124,14 @@ public final class VerifyViewModel {
         rows.setAll(r.artifacts().stream().map(a -> row(r, a)).toList());
         long blockers = r.count(Severity.BLOCKER);
         long warnings = r.count(Severity.WARNING);
-        if (!r.passed()) {
+        if (r.artifacts().isEmpty()) {
+            // Nothing could be checked: say what is missing and what to do; no vote advice.
+            outcome.set(Outcome.INCOMPLETE);
+            banner.set(Messages.get("verify.banner.noArtifacts", r.folder()));
+        } else if (r.keysFile().isEmpty()) {
+            outcome.set(Outcome.INCOMPLETE);
+            banner.set(Messages.get("verify.banner.noKeys", r.artifacts().size()));
+        } else if (!r.passed()) {
             outcome.set(Outcome.FAILED);
             banner.set(Messages.get("verify.banner.failed", r.artifacts().size(), blockers, warnings));
         } else if (warnings > 0) {
@@ -138,7 +145,7 @@ public final class VerifyViewModel {
         generalFindings.set(r.findings().stream()
                 .filter(f -> names.stream().noneMatch(n -> f.file().equals(n) || f.file().startsWith(n + ".")))
                 .map(VerifyViewModel::line).collect(Collectors.joining("\n")));
-        voteReply.set(VoteReply.draft(r, AppVersion.version()));
+        voteReply.set(outcome.get() == Outcome.INCOMPLETE ? "" : VoteReply.draft(r, AppVersion.version()));
         status.set(Messages.get("verify.status.done", r.folder()));
     }
 

@@ -4,6 +4,7 @@ import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.Resources;
 import io.releasepilot.gui.common.Styles;
+import io.releasepilot.gui.common.WindowPlacement;
 import io.releasepilot.verify.Verifier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,9 +23,10 @@ public final class VerifyWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(Messages.get("verify.title"));
-        Scene scene = new Scene(view(dialogs), 1100, 780);
+        Scene scene = WindowPlacement.scene(view(dialogs), 1100, 780, owner);
         scene.getStylesheets().add(Resources.url(Styles.STYLESHEET));
         stage.setScene(scene);
+        WindowPlacement.center(stage, owner);
         stage.show();
         return stage;
     }

@@ -1,6 +1,7 @@
 package io.releasepilot.gui.wizard;
 
 import io.releasepilot.core.DataFileException;
+import io.releasepilot.release.ReleaseStore;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.ErrorPresenter;
 import io.releasepilot.gui.common.Messages;
@@ -65,6 +66,12 @@ public final class MainWindow extends BorderPane {
                 }
                 return;
             }
+            try {
+                ReleaseStore.checkNewFolder(dir);
+            } catch (DataFileException e) {
+                errors.show(Messages.get("start.new.refused"), e);
+                return;
+            }
             session.startNew(dir);
             session.statusProperty().set(Messages.get("status.new", dir));
             showWizard();
@@ -82,6 +89,11 @@ public final class MainWindow extends BorderPane {
             showWizard();
         } catch (DataFileException e) {
             errors.show(Messages.get("start.open.failed"), e);
+            if (session.settingsProperty().get().recentWorkspaces().contains(dir.toString())
+                    && dialogs.confirm(Messages.get("start.recent.remove.title"),
+                    Messages.get("start.recent.remove", dir))) {
+                session.forget(dir);
+            }
         }
     }
 }

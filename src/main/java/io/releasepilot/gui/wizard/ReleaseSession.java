@@ -143,6 +143,11 @@ public final class ReleaseSession {
         return ws == null ? null : new RecordService(ws, store);
     }
 
+    /** Takes {@code dir} off the recent list. */
+    public void forget(Path dir) {
+        updateSettings(s -> s.withoutRecent(dir.toString()));
+    }
+
     /** Re-reads release.json after a service recorded a step (or another window changed it). */
     public void reload() throws DataFileException {
         Workspace ws = workspace.get();
