@@ -27,6 +27,7 @@ public final class SmtpSender {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final SSLSocketFactory tlsFactory;
     private final Clock clock;
+    private final Duration timeout;
 
     /** Trusts the certificates the JDK trusts. */
     public SmtpSender() {
@@ -35,8 +36,14 @@ public final class SmtpSender {
 
     /** Trusts what {@code tlsFactory} trusts (tests: a test server's own certificate); null for the JDK's. */
     public SmtpSender(SSLSocketFactory tlsFactory, Clock clock) {
+        this(tlsFactory, clock, TIMEOUT);
+    }
+
+    /** With a shorter time limit for each connect, read and write (tests). */
+    SmtpSender(SSLSocketFactory tlsFactory, Clock clock, Duration timeout) {
         this.tlsFactory = tlsFactory;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /** What was sent: the Message-ID and when. */
@@ -62,7 +69,7 @@ public final class SmtpSender {
             transport.sendMessage(message, message.getAllRecipients());
             return new Receipt(draft.messageId(), clock.instant());
         } catch (MessagingException e) {
-            throw explain(e, settings);
+            throw explain(e, settings, timeout);
         }
     }
 
@@ -70,7 +77,7 @@ public final class SmtpSender {
         Properties p = new Properties();
         p.put("mail.smtp.host", s.host());
         p.put("mail.smtp.port", Integer.toString(s.port()));
-        String millis = Long.toString(TIMEOUT.toMillis());
+        String millis = Long.toString(timeout.toMillis());
         p.put("mail.smtp.connectiontimeout", millis);
         p.put("mail.smtp.timeout", millis);
         p.put("mail.smtp.writetimeout", millis);
@@ -88,7 +95,7 @@ public final class SmtpSender {
         return p;
     }
 
-    private static SmtpException explain(MessagingException e, SmtpSettings s) {
+    private static SmtpException explain(MessagingException e, SmtpSettings s, Duration timeout) {
         String where = s.host() + ":" + s.port();
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() != t ? t.getCause() : null) {
@@ -120,7 +127,7 @@ public final class SmtpSender {
         }
         if (root instanceof SocketTimeoutException) {
             return new SmtpException(SmtpException.Problem.TIMEOUT, "The SMTP server " + where + " did not answer"
-                    + " within " + TIMEOUT.toSeconds() + " seconds; the mail may not have been sent.",
+                    + " within " + timeout.toSeconds() + " seconds; the mail may not have been sent.",
                     "Check your network; before trying again, look in the list archive whether it arrived.", e);
         }
         if (root instanceof UnknownHostException) {
