@@ -55,6 +55,11 @@ public record MailData(ReleaseProfile profile, String tag, String commitId, List
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    public MailData withNotes(String notes) {
+        return new MailData(profile, tag, commitId, artifacts, fingerprint, stagedUrl, keysUrl, notes,
+                devTally, ipmcTally, devVote, ipmcVote, publishedAt, inputs);
+    }
+
     public MailData withInputs(Map<MailInput, String> more) {
         Map<MailInput, String> merged = new java.util.EnumMap<>(MailInput.class);
         merged.putAll(inputs);
