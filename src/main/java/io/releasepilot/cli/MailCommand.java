@@ -8,7 +8,6 @@ import io.releasepilot.mail.ReleaseMails;
 import io.releasepilot.mail.SmtpSender;
 import io.releasepilot.mail.SmtpSettings;
 import io.releasepilot.mail.VoteDeadline;
-import io.releasepilot.release.ReleaseStore;
 import io.releasepilot.release.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,14 +51,14 @@ public final class MailCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--send", description = "Send it by SMTP.")
     boolean send;
-    @Option(names = "--smtp", paramLabel = "HOST:PORT", defaultValue = SmtpSettings.APACHE_RELAY + ":587",
-            description = "SMTP server (default: ${DEFAULT-VALUE}, the ASF relay for committers).")
+    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "SMTP server (default: the one used last"
+            + " time, else " + SmtpSettings.APACHE_RELAY + ":587, the ASF relay for committers).")
     String smtp;
-    @Option(names = "--security", paramLabel = "starttls|tls|none", defaultValue = "starttls",
-            description = "starttls (default; must be offered), tls (port 465) or none (only for 127.0.0.1/localhost).")
+    @Option(names = "--security", paramLabel = "starttls|tls|none", description = "starttls (the default; it must"
+            + " be offered), tls (port 465) or none (only for 127.0.0.1/localhost).")
     String security;
     @Option(names = "--username", paramLabel = "U", description = "SMTP login (default: your Apache id from the"
-            + " profile); give an empty value to send without logging in.")
+            + " profile, or the one used last time); give an empty value to send without logging in.")
     String username;
     @Option(names = "--password-file", paramLabel = "F", description = "Read the SMTP password from the first line"
             + " of F (a file only you can read); else it is asked on the console. It is never stored.")
@@ -101,14 +100,21 @@ public final class MailCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (out != null) {
-            o.println("Saved " + mails.writeTo(draft, out));
+            mails.writeTo(draft, out, inputs);
+            o.println("Saved " + out + " (and a copy in " + ws.mailDir() + ")");
+            if (draft.closesAt() != null && !send) {
+                o.println("Send it now: its deadline, " + VoteDeadline.format(draft.closesAt())
+                        + ", is 72 hours from when it was written.");
+            }
         }
         if (send) {
-            String user = username != null ? username : new ReleaseStore().load(ws).profile().rmApacheId();
-            SmtpSettings settings = SmtpSettings.parse(smtp, security, user);
+            SmtpSettings remembered = mails.smtpSettings();
+            SmtpSettings settings = SmtpSettings.parse(smtp != null ? smtp : remembered.host() + ":" + remembered.port(),
+                    security != null ? security : smtp != null ? "starttls" : remembered.security().id(),
+                    username != null ? username : remembered.username());
             char[] password = settings.logsIn() ? readPassword(settings) : new char[0];
             try {
-                SmtpSender.Receipt r = mails.send(draft, settings, password);
+                SmtpSender.Receipt r = mails.send(draft, settings, password, inputs);
                 o.println("Sent " + draft.subject() + " to " + String.join(", ", draft.to()) + " through "
                         + settings.describe() + "; Message-ID " + r.messageId());
                 if (draft.closesAt() != null) {
