@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -101,7 +102,7 @@ public final class MailView extends BorderPane {
         HBox actions = new HBox(10, save, copy, open);
 
         TextField host = Controls.textField("smtpHost", model.hostProperty());
-        host.setPrefColumnCount(22);
+        host.setPrefColumnCount(18);
         TextField port = Controls.textField("smtpPort", model.portProperty());
         port.setPrefColumnCount(5);
         ChoiceBox<SmtpSecurity> security = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
@@ -109,11 +110,13 @@ public final class MailView extends BorderPane {
         security.setId("smtpSecurity");
         security.valueProperty().bindBidirectional(model.securityProperty());
         TextField user = Controls.textField("smtpUser", model.usernameProperty());
-        user.setPrefColumnCount(12);
+        user.setPrefColumnCount(10);
         Button send = button("mailSend", "mail.send", model);
         send.setOnAction(e -> model.send());
-        HBox smtp = new HBox(8, new Label(Messages.get("mail.smtp.host")), host, new Label(Messages.get("mail.smtp.port")),
-                port, security, new Label(Messages.get("mail.smtp.user")), user, send);
+        HBox smtp = new HBox(8, label("mail.smtp.host"), host, label("mail.smtp.port"), port, security,
+                label("mail.smtp.user"), user, send);
+        smtp.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        send.setMinWidth(Region.USE_PREF_SIZE);
         Label smtpHint = new Label(Messages.get("mail.smtp.hint"));
         smtpHint.setWrapText(true);
         smtpHint.getStyleClass().add(Styles.NEXT_HINT);
@@ -136,6 +139,12 @@ public final class MailView extends BorderPane {
         b.setId(id);
         b.disableProperty().bind(model.readyProperty().not().or(model.busyProperty()));
         return b;
+    }
+
+    private static Label label(String key) {
+        Label l = new Label(Messages.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static String capitalize(String s) {
