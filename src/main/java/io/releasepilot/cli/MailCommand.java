@@ -114,11 +114,11 @@ public final class MailCommand implements Callable<Integer> {
                     username != null ? username : remembered.username());
             char[] password = settings.logsIn() ? readPassword(settings) : new char[0];
             try {
-                SmtpSender.Receipt r = mails.send(draft, settings, password, inputs);
-                o.println("Sent " + draft.subject() + " to " + String.join(", ", draft.to()) + " through "
-                        + settings.describe() + "; Message-ID " + r.messageId());
-                if (draft.closesAt() != null) {
-                    o.println("The vote may close at " + VoteDeadline.format(draft.closesAt()) + ".");
+                ReleaseMails.Sent sent = mails.composeAndSend(mailKind, inputs, announceEarly, settings, password);
+                o.println("Sent " + sent.draft().subject() + " to " + String.join(", ", sent.draft().to())
+                        + " through " + settings.describe() + "; Message-ID " + sent.receipt().messageId());
+                if (sent.draft().closesAt() != null) {
+                    o.println("The vote may close at " + VoteDeadline.format(sent.draft().closesAt()) + ".");
                 }
             } finally {
                 Arrays.fill(password, '\0');

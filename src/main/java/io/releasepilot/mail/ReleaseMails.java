@@ -104,6 +104,22 @@ public final class ReleaseMails {
         return receipt;
     }
 
+    /** A mail that was sent, as it went out. */
+    public record Sent(MailDraft draft, SmtpSender.Receipt receipt) {
+    }
+
+    /**
+     * Composes {@code kind} again right before sending, so that its Date and the vote deadline count from the
+     * moment it goes out (not from when the preview was made or the password typed), then sends it.
+     *
+     * @throws MailException when it is no longer ready (the message lists what is missing)
+     */
+    public Sent composeAndSend(MailKind kind, Map<MailInput, String> inputs, String announceOverride,
+                               SmtpSettings settings, char[] password) throws ReleasePilotException {
+        MailDraft fresh = compose(kind, inputs, announceOverride);
+        return new Sent(fresh, send(fresh, settings, password, inputs));
+    }
+
     private void record(MailDraft d, Path eml, Instant sentAt, Map<MailInput, String> inputs)
             throws DataFileException {
         if (d.kind() == MailKind.CANCEL) {

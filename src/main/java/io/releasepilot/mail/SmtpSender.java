@@ -61,6 +61,7 @@ public final class SmtpSender {
         MimeMessage message = MimeMessages.of(draft, session);
         try (Transport transport = session.getTransport("smtp")) {
             if (settings.logsIn()) {
+                // Jakarta Mail takes the password as a String: it lives only for this call and is never logged.
                 transport.connect(settings.host(), settings.port(), settings.username(),
                         password == null ? "" : new String(password));
             } else {

@@ -171,6 +171,38 @@ class ReleaseMailsTest {
     }
 
     @Test
+    void theDeadlineCountsFromWhenTheVoteGoesOutNotFromThePreview() throws Exception {
+        Workspace ws = release(false);
+        Instant[] now = {MailFixtures.SENT};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        ReleaseMails mails = new ReleaseMails(ws, moving, new SmtpSender(null, moving));
+        MailDraft preview = mails.compose(MailKind.VOTE, Map.of(), null);
+        now[0] = MailFixtures.SENT.plus(java.time.Duration.ofMinutes(50));
+        ReleaseMails.Sent sent = mails.composeAndSend(MailKind.VOTE, Map.of(), null, smtp(), PASSWORD.toCharArray());
+        assertThat(preview.closesAt()).isEqualTo(Instant.parse("2026-11-28T02:00:00Z"));
+        assertThat(sent.draft().closesAt()).isEqualTo(Instant.parse("2026-11-28T03:00:00Z"));
+        assertThat(sent.draft().body()).contains("until 2026-11-28 03:00 UTC");
+        assertThat(GREEN_MAIL.getReceivedMessages()[0].getMessageID()).isEqualTo(sent.draft().messageId());
+        assertThat(new RecordService(ws).load().outputs(StepId.VOTE, MailOutputs.class).closesAt())
+                .isEqualTo(sent.draft().closesAt());
+    }
+
+    @Test
     void aSavedVoteIsRecordedAsNotSentWithItsDeadline() throws Exception {
         Workspace ws = release(false);
         ReleaseMails mails = new ReleaseMails(ws, clock, new SmtpSender(null, clock));

@@ -247,9 +247,11 @@ public final class MailViewModel {
         }
         ReleaseMails mails = mails();
         Map<MailInput, String> values = typed();
+        MailKind mailKind = kind.get();
+        String early = override.get();
         tasks.run(Messages.get("mail.status.sending", settings.describe()), progress -> {
             try {
-                return mails.send(toSend, settings, password, values);
+                return mails.composeAndSend(mailKind, values, early, settings, password).receipt();
             } finally {
                 Arrays.fill(password, '\0');
             }
