@@ -9,11 +9,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.Properties;
 
 /** Builds the RFC 5322 message of a draft with Jakarta Mail. */
 final class MimeMessages {
+    /** RFC 5322 date in UTC, whatever the computer's time zone (Jakarta Mail would use the default zone). */
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, d MMM uuuu HH:mm:ss '+0000'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
     private MimeMessages() {
     }
 
@@ -29,7 +31,7 @@ final class MimeMessages {
                 m.setRecipients(Message.RecipientType.CC, encoded(String.join(", ", draft.cc())));
             }
             m.setSubject(draft.subject(), StandardCharsets.UTF_8.name());
-            m.setSentDate(Date.from(draft.date()));
+            m.setHeader("Date", DATE.format(draft.date()));
             if (draft.inReplyTo() != null) {
                 m.setHeader("In-Reply-To", draft.inReplyTo());
                 m.setHeader("References", draft.inReplyTo());

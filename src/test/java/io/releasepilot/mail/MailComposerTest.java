@@ -245,6 +245,17 @@ class MailComposerTest {
                 : d.body() + "\n");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = MailKind.class, names = {"PLAN", "VOTE", "RESULT", "CANCEL", "ANNOUNCE"})
+    void everyMailOfANormalProjectIsReadyAndParses(MailKind kind) throws Exception {
+        MailDraft d = composer.compose(kind, MailFixtures.complete(false), null, null);
+        assertThat(d.ready()).as(d.problemsText()).isTrue();
+        MimeMessage m = parse(MailFiles.emlBytes(d));
+        assertThat(m.getSubject()).isEqualTo(d.subject()).contains("Apache Kvrocks 2.4.0");
+        assertThat(m.getHeader("Date", null)).isEqualTo("Wed, 25 Nov 2026 01:14:30 +0000");
+        assertThat(d.body()).doesNotContain("${").doesNotContain("incubat");
+    }
+
     @Test
     void nonAsciiNamesSurviveTheRoundTrip() throws Exception {
         MailData data = MailFixtures.complete(false);
