@@ -1,7 +1,10 @@
 package io.releasepilot.app;
 
 import io.releasepilot.core.AppHome;
+import io.releasepilot.check.CheckService;
+import io.releasepilot.gui.check.CheckStep;
 import io.releasepilot.gui.common.DialogService;
+import io.releasepilot.gui.wizard.SummaryStep;
 import io.releasepilot.gui.keys.KeysStep;
 import io.releasepilot.gui.mail.MailClientOpener;
 import io.releasepilot.gui.mail.MailStep;
@@ -48,8 +51,9 @@ public final class Composition {
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits,
                                   SmtpSender smtp, MailClientOpener opener) {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
-                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session),
-                new MailStep(session, dialogs, smtp, opener));
+                new NotesStep(session), new SourceStep(session, keys), new SignStep(session, keys),
+                new CheckStep(session, dialogs, new CheckService(keys)), new MailStep(session, dialogs, smtp, opener),
+                new SummaryStep(session));
     }
 
     /** Opens a mailto: link or an .eml file with the desktop's mail client. */

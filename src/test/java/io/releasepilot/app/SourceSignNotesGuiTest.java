@@ -173,8 +173,16 @@ class SourceSignNotesGuiTest {
         assertThat(Files.readString(notes)).contains("Highlights written by the release manager.");
 
         JsonNode json = Json.mapper().readTree(release.resolve("release.json").toFile());
-        assertThat(json.at("/steps/source").asText()).isEqualTo("DONE");
-        assertThat(json.at("/steps/sign").asText()).isEqualTo("DONE");
-        assertThat(json.at("/steps/notes").asText()).isEqualTo("DONE");
+        JsonNode steps = json.at("/candidates/0/steps");
+        assertThat(steps.at("/source/status").asText()).isEqualTo("DONE");
+        assertThat(steps.at("/sign/status").asText()).isEqualTo("DONE");
+        assertThat(steps.at("/notes/status").asText()).isEqualTo("DONE");
+        // The record holds the real outputs: the tag's commit and each archive's SHA-512 as on disk.
+        JsonNode artifact = steps.at("/source/outputs/artifacts/0");
+        Path archive = release.resolve(steps.at("/source/outputs/folder").asText()).resolve(artifact.get("file").asText());
+        assertThat(artifact.get("sha512").asText()).isEqualTo(io.releasepilot.testing.Tools.sha512(archive));
+        assertThat(steps.at("/source/outputs/commitId").asText()).matches("[0-9a-f]{40}");
+        assertThat(steps.at("/sign/outputs/files/0/asc").asText()).isEqualTo(artifact.get("file").asText() + ".asc");
+        assertThat(steps.at("/notes/outputs/file").asText()).isEqualTo("notes/RELEASE-NOTES-1.1.0.md");
     }
 }
