@@ -63,6 +63,9 @@ public final class MailCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "F", description = "Read the SMTP password from the first line"
             + " of F (a file only you can read); else it is asked on the console. It is never stored.")
     Path passwordFile;
+    @Option(names = "--copy-template", description = "Copy the built-in template of KIND to"
+            + " <dir>/mail/templates/KIND.txt to edit for this release, and print its path.")
+    boolean copyTemplate;
     @Option(names = "--announce-early", paramLabel = "REASON", description = "Send [ANNOUNCE] before 24 hours after"
             + " publishing, for this reason (mirrors need the time; announcement links must work).")
     String announceEarly;
@@ -90,6 +93,10 @@ public final class MailCommand implements Callable<Integer> {
         }
         Workspace ws = new Workspace(dir);
         ReleaseMails mails = new ReleaseMails(ws, Clock.systemUTC(), new SmtpSender());
+        if (copyTemplate) {
+            o.println(mails.customizeTemplate(mailKind));
+            return ExitCodes.OK;
+        }
         MailDraft draft = mails.compose(mailKind, inputs, announceEarly);
         if (out == null && !send) {
             o.print(draft.previewText());

@@ -104,6 +104,24 @@ public final class ReleaseMails {
         return receipt;
     }
 
+    /**
+     * Copies the built-in template of {@code kind} to {@code mail/templates/<kind>.txt} to edit for this release;
+     * an existing one is left as it is. Returns the file.
+     */
+    public Path customizeTemplate(MailKind kind) throws MailException {
+        Path file = ws.mailDir().resolve(MailTemplate.OVERRIDE_DIR).resolve(kind.templateFileName());
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return file;
+        }
+        try {
+            io.releasepilot.core.AtomicFiles.write(file, MailTemplate.builtInText(kind).getBytes(StandardCharsets.UTF_8));
+            return file;
+        } catch (IOException e) {
+            throw new MailException("Could not write " + file + ": " + e.getMessage(),
+                    "Check that you may write to the release folder.", e);
+        }
+    }
+
     /** A mail that was sent, as it went out. */
     public record Sent(MailDraft draft, SmtpSender.Receipt receipt) {
     }

@@ -123,6 +123,10 @@ class MailStepGuiTest {
         robot.clickOn("Release plan");
         assertThat(text(robot, "#mailProblems")).contains("RC date — from you",
                 "cherry-pick deadline — from you", "link to the draft release notes — from you");
+        assertThat(text(robot, "#mailTemplate")).isEqualTo("Template: built-in plan.txt");
+        robot.clickOn("#mailCustomize");
+        assertThat(release.resolve("mail/templates/plan.txt")).isRegularFile();
+        assertThat(text(robot, "#mailTemplate")).isEqualTo("Template: " + release.resolve("mail/templates/plan.txt"));
         type(robot, "#mailInput-rcDate", "2026-12-01");
         type(robot, "#mailInput-cherryPickDeadline", "2026-11-28");
         type(robot, "#mailInput-draftNotesUrl", "https://example.org/notes");

@@ -127,6 +127,18 @@ class MailCommandTest {
     }
 
     @Test
+    void copyTemplateGivesTheReleaseItsOwnTemplateThatThePreviewFollows() throws Exception {
+        Path dir = release();
+        CliRun copy = CliRun.run("mail", "plan", "--dir", dir.toString(), "--copy-template");
+        Path file = dir.resolve("mail/templates/plan.txt");
+        assertThat(copy.out().strip()).isEqualTo(file.toString());
+        Files.writeString(file, Files.readString(file).replace("I will be the release manager", "I shall be the RM"));
+        assertThat(CliRun.run(planArgs(dir)).out()).contains("I shall be the RM for this release.");
+        assertThat(CliRun.run("mail", "plan", "--dir", dir.toString(), "--copy-template").exitCode()).isZero();
+        assertThat(Files.readString(file)).as("an existing template is kept").contains("I shall be the RM");
+    }
+
+    @Test
     void unknownKindsAndValuesAreNamed() {
         Path dir = release();
         assertThat(CliRun.run("mail", "votes", "--dir", dir.toString()).err()).contains("\"votes\" is not a mail.",

@@ -49,7 +49,14 @@ public final class MailView extends BorderPane {
                 return null;
             }
         });
-        HBox choose = new HBox(8, new Label(Messages.get("mail.kind")), kind);
+        Label template = new Label();
+        template.setId("mailTemplate");
+        template.textProperty().bind(model.templateProperty());
+        Button customize = new Button(Messages.get("mail.customize"));
+        customize.setId("mailCustomize");
+        customize.setOnAction(e -> model.customizeTemplate());
+        HBox choose = new HBox(8, new Label(Messages.get("mail.kind")), kind, customize, template);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         GridPane values = new GridPane();
         values.setId("mailInputs");

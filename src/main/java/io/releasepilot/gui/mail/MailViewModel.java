@@ -53,6 +53,7 @@ public final class MailViewModel {
     private final StringProperty override = new SimpleStringProperty("");
     private final StringProperty preview = new SimpleStringProperty("");
     private final StringProperty problems = new SimpleStringProperty("");
+    private final StringProperty template = new SimpleStringProperty("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("");
@@ -158,6 +159,7 @@ public final class MailViewModel {
         try {
             draft = mails.compose(kind.get(), typed(), override.get());
             preview.set(draft.previewText());
+            template.set(Messages.get("mail.template", draft.template()));
             problems.set(draft.ready() ? Messages.get("mail.ready") : draft.problemsText().strip());
             ready.set(draft.ready());
         } catch (ReleasePilotException e) {
@@ -166,6 +168,25 @@ public final class MailViewModel {
             problems.set(e.userText());
             ready.set(false);
         }
+    }
+
+    /** Copies the built-in template into the release's mail/templates/ to edit; the preview then follows it. */
+    public void customizeTemplate() {
+        ReleaseMails mails = mails();
+        if (mails == null || kind.get() == null) {
+            return;
+        }
+        try {
+            Path file = mails.customizeTemplate(kind.get());
+            status.set(Messages.get("mail.status.templateCopied", file));
+            refresh();
+        } catch (ReleasePilotException e) {
+            status.set(e.userText());
+        }
+    }
+
+    public StringProperty templateProperty() {
+        return template;
     }
 
     /** Saves the mail as an .eml in the release's mail/ folder (and records it). */
