@@ -237,4 +237,30 @@ class ReleaseRecordCommandsTest {
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.err()).contains("RC 1 has no source release to check yet.");
     }
+
+    @Test
+    void aReleaseThatSignsWithGnuPgSignsItsRcTagAndArtifactsThroughGnuPg() throws Exception {
+        Path dir = initRelease("gnupg");
+        String d = dir.toString();
+        String gpgKey = gpg.generate("Jane Doe <jdoe@apache.org>", "rsa2048", "0", null);
+        ok("keys", "use", "--dir", d, "--key", gpgKey, "--gpg", "--gnupg-home", gpg.home().toString());
+        ok("source", "tag", "--dir", d, "--sign", "--name", "v2.4.0-gnupg-signed");
+
+        String raw = repo.git("cat-file", "tag", "v2.4.0-gnupg-signed");
+        int cut = raw.indexOf("-----BEGIN PGP SIGNATURE-----");
+        assertThat(cut).isPositive();
+        Path data = Files.writeString(tmp.resolve("tag-data"), raw.substring(0, cut));
+        Path sig = Files.writeString(tmp.resolve("tag-data.asc"), raw.substring(cut));
+        assertThat(gpg.verdict(sig, data)).isEqualTo("GOODSIG");
+        assertThat(raw).contains("Release candidate v2.4.0-gnupg-signed");
+
+        ok("source", "build", "--dir", d, "--tag", "v2.4.0-gnupg-signed");
+        ok("sign", "--dir", d);
+        JsonNode sign = step(status(dir), "sign");
+        assertThat(sign.get("status").asText()).isEqualTo("DONE");
+        assertThat(sign.get("outputs").get("backend").asText()).isEqualTo("gnupg");
+        assertThat(sign.get("outputs").get("fingerprint").asText()).isEqualTo(gpgKey);
+        Path archive = dir.resolve("artifacts/2.4.0-rc1/apache-kvrocks-2.4.0-src.tar.gz");
+        assertThat(gpg.verdict(archive.resolveSibling(archive.getFileName() + ".asc"), archive)).isEqualTo("GOODSIG");
+    }
 }
