@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
                 + "Run without a command to open the window.",
         subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class, SourceCommand.class,
                 SignCommand.class, NotesCommand.class, StatusCommand.class,
-                RcCommand.class, MailCommand.class},
+                RcCommand.class, NextVersionCommand.class, MailCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; for verify: every check passed",
                 "  1  the checks ran and at least one failed",

@@ -244,6 +244,102 @@ public final class GitRepository implements AutoCloseable {
         return Files.exists(dir.resolve(name));
     }
 
+    /**
+     * Commits {@code changes} (repository path → new content) on top of {@code startPoint} as the new branch
+     * {@code branch}, without touching the working tree, the index or the current branch, so the release
+     * manager reviews and pushes it when ready. Refuses a branch that exists. Returns the new commit's id.
+     */
+    public String commitOnNewBranch(String branch, String startPoint, java.util.Map<String, byte[]> changes,
+                                    String message, String name, String email) throws GitException {
+        String ref = Constants.R_HEADS + branch;
+        if (!Repository.isValidRefName(ref)) {
+            throw new GitException("\"" + branch + "\" is not a valid branch name.",
+                    "Use letters, digits, '.', '-' and '/', e.g. bump-2.5.0a1.");
+        }
+        try (org.eclipse.jgit.lib.ObjectInserter inserter = repository.newObjectInserter();
+             ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(repository)) {
+            if (repository.exactRef(ref) != null) {
+                throw new GitException("The branch " + branch + " already exists in " + dir + ".",
+                        "Delete it (git branch -D " + branch + ") or choose another name.");
+            }
+            RevCommit base = walk.parseCommit(ObjectId.fromString(resolve(startPoint).commit()));
+            org.eclipse.jgit.dircache.DirCache index = org.eclipse.jgit.dircache.DirCache.newInCore();
+            org.eclipse.jgit.dircache.DirCacheBuilder builder = index.builder();
+            builder.addTree(new byte[0], org.eclipse.jgit.dircache.DirCacheEntry.STAGE_0, reader, base.getTree());
+            builder.finish();
+            org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+            for (java.util.Map.Entry<String, byte[]> change : changes.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, change.getValue());
+                editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(change.getKey()) {
+                    @Override
+                    public void apply(org.eclipse.jgit.dircache.DirCacheEntry entry) {
+                        if (entry.getRawMode() == 0) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                        }
+                        entry.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            ObjectId tree = index.writeTree(inserter);
+            org.eclipse.jgit.lib.CommitBuilder commit = new org.eclipse.jgit.lib.CommitBuilder();
+            PersonIdent who = new PersonIdent(name, email);
+            commit.setTreeId(tree);
+            commit.setParentId(base);
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            org.eclipse.jgit.lib.RefUpdate update = repository.updateRef(ref);
+            update.setNewObjectId(id);
+            update.setExpectedOldObjectId(ObjectId.zeroId());
+            update.setRefLogMessage("release-pilot: next version", false);
+            org.eclipse.jgit.lib.RefUpdate.Result result = update.update(walk);
+            if (result != org.eclipse.jgit.lib.RefUpdate.Result.NEW) {
+                throw new GitException("Could not create the branch " + branch + " (" + result + ").",
+                        "Check that the repository is not locked by another git command, then try again.");
+            }
+            return id.name();
+        } catch (IOException e) {
+            throw new GitException("Could not commit the next version in " + dir + ": " + e.getMessage(),
+                    "Check that you may write to the repository.", e);
+        }
+    }
+
+    /** The local branches' short names (main, 2.4, …). */
+    public List<String> branches() throws GitException {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
+                    .map(r -> r.getName().substring(Constants.R_HEADS.length())).sorted().toList();
+        } catch (IOException e) {
+            throw new GitException("Could not list the branches of " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** Every file of {@code commit} whose path matches {@code wanted}, with its content (small files only). */
+    public java.util.Map<String, byte[]> files(String commit, java.util.function.Predicate<String> wanted,
+                                               int maxBytes) throws GitException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tw = new TreeWalk(repository)) {
+            tw.addTree(walk.parseCommit(ObjectId.fromString(resolve(commit).commit())).getTree());
+            tw.setRecursive(true);
+            while (tw.next()) {
+                if (wanted.test(tw.getPathString()) && tw.getFileMode(0) == FileMode.REGULAR_FILE
+                        || wanted.test(tw.getPathString()) && tw.getFileMode(0) == FileMode.EXECUTABLE_FILE) {
+                    var loader = repository.open(tw.getObjectId(0));
+                    if (loader.getSize() <= maxBytes) {
+                        out.put(tw.getPathString(), loader.getBytes());
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GitException("Could not read the files of " + commit + " in " + dir + ": " + e.getMessage(),
+                    "", e);
+        }
+    }
+
     @Override
     public void close() {
         submoduleRepositories.forEach(Repository::close);

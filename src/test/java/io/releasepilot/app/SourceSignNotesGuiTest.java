@@ -92,11 +92,20 @@ class SourceSignNotesGuiTest {
         stage.show();
     }
 
+    /** Clicks the step in the list (waiting while the list re-renders after the record changed). */
     private static void step(FxRobot robot, String title) {
-        Node cell = robot.lookup("#stepList .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
-                .findFirst().orElseThrow();
-        robot.clickOn(cell);
+        java.util.concurrent.atomic.AtomicReference<Node> found = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                robot.lookup("#stepList .list-cell").queryAll().stream()
+                        .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
+                        .findFirst().ifPresent(found::set);
+                return found.get() != null;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no step " + title + " in the list", e);
+        }
+        robot.clickOn(found.get());
     }
 
     /** Scrolls {@code id} into view, as a user would, then clicks it. */

@@ -263,4 +263,31 @@ class ReleaseRecordCommandsTest {
         Path archive = dir.resolve("artifacts/2.4.0-rc1/apache-kvrocks-2.4.0-src.tar.gz");
         assertThat(gpg.verdict(archive.resolveSibling(archive.getFileName() + ".asc"), archive)).isEqualTo("GOODSIG");
     }
+
+    @Test
+    void nextVersionShowsTheDiffThenCommitsOnANewBranchAndRecordsIt() throws Exception {
+        GitFixture project = new GitFixture(tmp.resolve("nv-repo"));
+        project.write("pom.xml", "<project>\n  <version>3.1.0</version>\n</project>\n");
+        project.commit("Release 3.1.0");
+        project.git("branch", "-M", "main");
+        project.tag("v3.1.0");
+        Path dir = tmp.resolve("nv");
+        ok("profile", "init", "--dir", dir.toString(), "--project", "demo", "--version", "3.1.0", "--repo",
+                project.dir().toString(), "--name", "Jane Doe", "--apache-id", "jdoe", "--email", "jdoe@apache.org");
+
+        CliRun dry = ok("next-version", "--dir", dir.toString(), "--dry-run");
+        assertThat(dry.out()).contains("3.1: 3.1.0 \u2192 3.1.1 (new branch next-version-3.1.1 from v3.1.0)",
+                "main: 3.1.0 \u2192 3.2.0a1", "-  <version>3.1.0</version>\n+  <version>3.1.1</version>",
+                "Dry run: nothing was committed.");
+        assertThat(project.git("branch", "--list", "next-version-*")).isEmpty();
+
+        ok("next-version", "--dir", dir.toString());
+        assertThat(project.git("show", "next-version-3.1.1:pom.xml")).contains("<version>3.1.1</version>");
+        assertThat(project.git("show", "next-version-3.2.0a1:pom.xml")).contains("<version>3.2.0a1</version>");
+        JsonNode file = Json.mapper().readTree(dir.resolve("release.json").toFile());
+        assertThat(file.at("/candidates/0/steps/next-version/outputs/bumps/0/branch").asText())
+                .isEqualTo("next-version-3.1.1");
+        assertThat(file.at("/candidates/0/steps/next-version/outputs/bumps/0/commitId").asText())
+                .isEqualTo(project.git("rev-parse", "next-version-3.1.1").strip());
+    }
 }
