@@ -6,6 +6,9 @@ import io.releasepilot.gui.check.CheckStep;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.wizard.SummaryStep;
 import io.releasepilot.gui.keys.KeysStep;
+import io.releasepilot.gui.mail.MailClientOpener;
+import io.releasepilot.gui.mail.MailStep;
+import io.releasepilot.mail.SmtpSender;
 import io.releasepilot.gui.notes.NotesStep;
 import io.releasepilot.gui.sign.SignStep;
 import io.releasepilot.gui.source.SourceStep;
@@ -31,16 +34,38 @@ public final class Composition {
 
     /** As above; {@code keyBits} is smaller only in tests, to keep them fast. */
     public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify, int keyBits) {
+        return mainWindow(home, dialogs, verify, keyBits, new SmtpSender(), Composition::openWithDesktop);
+    }
+
+    /** As above, with the SMTP client and the mail-client opener given (tests: a test server, no desktop). */
+    public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify, int keyBits,
+                                        SmtpSender smtp, MailClientOpener opener) {
         SettingsStore settingsStore = new SettingsStore(home);
         ReleaseSession session = new ReleaseSession(new ReleaseStore(), settingsStore, settingsStore.loadOrEmpty());
         KeyService keys = new KeyService(home);
-        return new MainWindow(session, dialogs, () -> steps(session, dialogs, keys, keyBits), verify);
+        return new MainWindow(session, dialogs, () -> steps(session, dialogs, keys, keyBits, smtp, opener),
+                verify);
     }
 
     /** The wizard's steps, in order. Only steps that exist are listed. */
-    static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits) {
+    static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits,
+                                  SmtpSender smtp, MailClientOpener opener) {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
                 new NotesStep(session), new SourceStep(session, keys), new SignStep(session, keys),
-                new CheckStep(session, dialogs, new CheckService(keys)), new SummaryStep(session));
+                new CheckStep(session, dialogs, new CheckService(keys)), new MailStep(session, dialogs, smtp, opener),
+                new SummaryStep(session));
+    }
+
+    /** Opens a mailto: link or an .eml file with the desktop's mail client. */
+    static void openWithDesktop(java.net.URI uri) throws java.io.IOException {
+        if (!java.awt.Desktop.isDesktopSupported()) {
+            throw new java.io.IOException("this desktop offers no way to open a mail client");
+        }
+        java.awt.Desktop desktop = java.awt.Desktop.getDesktop();
+        if ("mailto".equals(uri.getScheme())) {
+            desktop.mail(uri);
+        } else {
+            desktop.open(java.nio.file.Path.of(uri).toFile());
+        }
     }
 }

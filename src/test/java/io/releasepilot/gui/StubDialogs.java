@@ -49,6 +49,16 @@ public final class StubDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirmations.add(title + ": " + message);
         return confirmAnswer;
+    }
+
+    /** Passwords to answer with, in order; none left means the user cancelled. */
+    public final Deque<String> passwords = new ArrayDeque<>();
+    public final List<String> confirmations = new ArrayList<>();
+
+    @Override
+    public Optional<char[]> askPassword(String title, String message) {
+        return Optional.ofNullable(passwords.poll()).map(String::toCharArray);
     }
 }

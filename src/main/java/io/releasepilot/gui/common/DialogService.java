@@ -19,4 +19,12 @@ public interface DialogService {
     void showInfo(String title, String message);
 
     boolean confirm(String title, String message);
+
+    /**
+     * Asks for a password (SMTP, SVN) that is used once and never stored; empty when the user cancels. The
+     * caller clears the returned characters after use.
+     */
+    default Optional<char[]> askPassword(String title, String message) {
+        return Optional.empty();
+    }
 }

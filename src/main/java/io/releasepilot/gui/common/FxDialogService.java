@@ -108,4 +108,27 @@ public final class FxDialogService implements DialogService {
             }
         }
     }
+
+    @Override
+    public Optional<char[]> askPassword(String title, String message) {
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("passwordDialogField");
+        javafx.scene.control.Label label = new javafx.scene.control.Label(message);
+        label.setWrapText(true);
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, label, field));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        javafx.application.Platform.runLater(field::requestFocus);
+        boolean ok = dialog.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        char[] chars = field.getText().toCharArray();
+        field.clear();
+        if (!ok) {
+            java.util.Arrays.fill(chars, '\0');
+            return Optional.empty();
+        }
+        return Optional.of(chars);
+    }
 }

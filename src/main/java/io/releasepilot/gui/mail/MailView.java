@@ -1,0 +1,160 @@
+package io.releasepilot.gui.mail;
+
+import io.releasepilot.gui.common.Controls;
+import io.releasepilot.gui.common.Messages;
+import io.releasepilot.gui.common.StepHeader;
+import io.releasepilot.gui.common.Styles;
+import io.releasepilot.mail.MailInput;
+import io.releasepilot.mail.MailKind;
+import io.releasepilot.mail.SmtpSecurity;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Release mails step: the mail to write, the values only you know, the preview with From/To/Cc/Subject and
+ * anything missing, then Save .eml, Copy, Open in mail client, or Send by SMTP.
+ */
+public final class MailView extends BorderPane {
+
+    public MailView(MailViewModel model) {
+        VBox header = StepHeader.of("mail.title", "mail.intro");
+
+        ChoiceBox<MailKind> kind = new ChoiceBox<>(model.kinds());
+        kind.setId("mailKind");
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MailKind k) {
+                return k == null ? "" : k.label();
+            }
+
+            @Override
+            public MailKind fromString(String s) {
+                return null;
+            }
+        });
+        Label template = new Label();
+        template.setId("mailTemplate");
+        template.textProperty().bind(model.templateProperty());
+        Button customize = new Button(Messages.get("mail.customize"));
+        customize.setId("mailCustomize");
+        customize.setOnAction(e -> model.customizeTemplate());
+        HBox choose = new HBox(8, new Label(Messages.get("mail.kind")), kind, customize, template);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        GridPane values = new GridPane();
+        values.setId("mailInputs");
+        values.setHgap(8);
+        values.setVgap(6);
+        Runnable layoutInputs = () -> {
+            values.getChildren().clear();
+            int row = 0;
+            for (MailInput in : model.shownInputs()) {
+                TextField f = Controls.textField("mailInput-" + in.key(), model.inputProperty(in));
+                f.setPromptText(in.hint());
+                f.setTooltip(new Tooltip(in.hint()));
+                GridPane.setHgrow(f, Priority.ALWAYS);
+                values.addRow(row++, new Label(capitalize(in.label())), f);
+            }
+            if (model.kindProperty().get() == MailKind.ANNOUNCE) {
+                TextField f = Controls.textField("mailOverride", model.overrideProperty());
+                f.setPromptText(Messages.get("mail.override.hint"));
+                values.addRow(row, new Label(Messages.get("mail.override")), f);
+            }
+        };
+        model.shownInputs().addListener((ListChangeListener<MailInput>) c -> layoutInputs.run());
+        layoutInputs.run();
+
+        TextArea preview = new TextArea();
+        preview.setId("mailPreview");
+        preview.setEditable(false);
+        preview.setWrapText(false);
+        preview.setPrefRowCount(18);
+        preview.getStyleClass().add(Styles.PREVIEW);
+        preview.textProperty().bind(model.previewProperty());
+        VBox.setVgrow(preview, Priority.ALWAYS);
+        Label problems = new Label();
+        problems.setId("mailProblems");
+        problems.setWrapText(true);
+        problems.textProperty().bind(model.problemsProperty());
+
+        Button save = button("mailSave", "mail.save", model);
+        save.setOnAction(e -> model.saveEml());
+        Button copy = new Button(Messages.get("mail.copy"));
+        copy.setId("mailCopy");
+        copy.disableProperty().bind(model.previewProperty().isEmpty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.copyText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button open = button("mailOpen", "mail.open", model);
+        open.setOnAction(e -> model.openInMailClient());
+        HBox actions = new HBox(10, save, copy, open);
+
+        TextField host = Controls.textField("smtpHost", model.hostProperty());
+        host.setPrefColumnCount(18);
+        TextField port = Controls.textField("smtpPort", model.portProperty());
+        port.setPrefColumnCount(5);
+        ChoiceBox<SmtpSecurity> security = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                SmtpSecurity.values()));
+        security.setId("smtpSecurity");
+        security.valueProperty().bindBidirectional(model.securityProperty());
+        TextField user = Controls.textField("smtpUser", model.usernameProperty());
+        user.setPrefColumnCount(10);
+        Button send = button("mailSend", "mail.send", model);
+        send.setOnAction(e -> model.send());
+        HBox smtp = new HBox(8, label("mail.smtp.host"), host, label("mail.smtp.port"), port, security,
+                label("mail.smtp.user"), user, send);
+        smtp.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        Label smtpHint = new Label(Messages.get("mail.smtp.hint"));
+        smtpHint.setWrapText(true);
+        smtpHint.getStyleClass().add(Styles.NEXT_HINT);
+
+        Label status = new Label();
+        status.setId("mailStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        VBox body = new VBox(10, choose, values, preview, problems, actions, smtp, smtpHint, status);
+        body.setPadding(new Insets(20));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        setTop(header);
+        setCenter(scroll);
+    }
+
+    private static Button button(String id, String key, MailViewModel model) {
+        Button b = new Button(Messages.get(key));
+        b.setId(id);
+        b.disableProperty().bind(model.readyProperty().not().or(model.busyProperty()));
+        return b;
+    }
+
+    private static Label label(String key) {
+        Label l = new Label(Messages.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
