@@ -1,0 +1,31 @@
+package io.releasepilot.vote;
+
+import io.releasepilot.mail.inbox.ReadResult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tally in one call, for the CLI, the GUI and tests: read messages → find the VOTE thread → count.
+ * Problems met while reading (a skipped oversized mail, a missing body) are kept in the result.
+ */
+public final class Tally {
+    private Tally() {
+    }
+
+    public static TallyResult count(ReadResult read, String voteId, Roster roster, Map<String, String> aliases,
+                                    List<FlagDecision> decisions, Instant now, List<TallyResult.Voter> carriedFrom)
+            throws VoteException {
+        VoteThread thread = VoteThread.find(read.messages(), voteId);
+        TallyResult r = VoteCounter.count(new TallyRequest(thread, roster, aliases, decisions, now, carriedFrom));
+        if (read.problems().isEmpty()) {
+            return r;
+        }
+        List<String> problems = new ArrayList<>(read.problems().stream().map(Escape::line).toList());
+        problems.addAll(r.problems());
+        return new TallyResult(r.voteMessageId(), r.voteSubject(), r.rmAddress(), r.voteDate(), r.passed(), r.canClose(),
+                r.closesAt(), r.binding(), r.nonBinding(), r.voters(), r.flagged(), r.reason(), r.unknownSenders(), problems);
+    }
+}
