@@ -9,6 +9,7 @@ import java.util.Map;
 
 /**
  * The tally in one call, for the CLI, the GUI and tests: read messages → find the VOTE thread → count.
+ * Mails dated after {@code now} are left out, so a tally "as of" a past time sees what the RM saw then.
  * Problems met while reading (a skipped oversized mail, a missing body) are kept in the result.
  */
 public final class Tally {
@@ -18,7 +19,10 @@ public final class Tally {
     public static TallyResult count(ReadResult read, String voteId, Roster roster, Map<String, String> aliases,
                                     List<FlagDecision> decisions, Instant now, List<TallyResult.Voter> carriedFrom)
             throws VoteException {
-        VoteThread thread = VoteThread.find(read.messages(), voteId);
+        // Counting "as of now": mails dated later (a --now in the past, a replayed archive) are not seen yet.
+        List<io.releasepilot.mail.inbox.InboundMessage> seen = read.messages().stream()
+                .filter(m -> m.date() == null || !m.date().isAfter(now)).toList();
+        VoteThread thread = VoteThread.find(seen, voteId);
         TallyResult r = VoteCounter.count(new TallyRequest(thread, roster, aliases, decisions, now, carriedFrom));
         if (read.problems().isEmpty()) {
             return r;

@@ -187,7 +187,7 @@ class VoteTallyTest {
     void severalVoteCallsNeedTheVoteId() throws Exception {
         List<InboundMessage> mails = new java.util.ArrayList<>(emls().messages());
         mails.add(new InboundMessage("rc2@x", "", List.of(), "[VOTE] Release Apache Foo 1.2.0 RC2", "Jane Release",
-                "jrelease@apache.org", Instant.parse("2026-11-21T10:00:00Z"), "Please vote"));
+                "jrelease@apache.org", Instant.parse("2026-11-19T12:00:00Z"), "Please vote"));
         ReadResult read = new ReadResult(mails, List.of());
 
         assertThatThrownBy(() -> Tally.count(read, null, roster(), Map.of(), List.of(), AFTER_72_HOURS, List.of()))
