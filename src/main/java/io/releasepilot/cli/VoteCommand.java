@@ -7,11 +7,17 @@ import io.releasepilot.core.Progress;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.mail.inbox.ImapFolderReader;
 import io.releasepilot.mail.inbox.ReadResult;
+import io.releasepilot.release.MailOutputs;
+import io.releasepilot.release.RecordService;
+import io.releasepilot.release.Workspace;
+import io.releasepilot.vote.FlagDecision;
 import io.releasepilot.vote.PonyMailFetcher;
 import io.releasepilot.vote.Roster;
 import io.releasepilot.vote.Tally;
 import io.releasepilot.vote.TallyJson;
+import io.releasepilot.vote.TallyRecorder;
 import io.releasepilot.vote.TallyResult;
+import io.releasepilot.vote.TallySettings;
 import io.releasepilot.vote.TallyText;
 import io.releasepilot.vote.ThreadSource;
 import io.releasepilot.vote.VoteException;
@@ -105,6 +111,17 @@ public final class VoteCommand implements Runnable {
         @Option(names = "--dir", paramLabel = "RELEASE_DIR", description = "The release folder: the VOTE's"
                 + " Message-ID comes from its record, and the tally is recorded there.")
         Path dir;
+        @Option(names = "--ipmc", description = "Podlings: this is the general@incubator round (with --dir: reads"
+                + " ipmc-vote, records ipmc-tally, and carries IPMC members' votes over from the recorded dev@ tally).")
+        boolean ipmc;
+        @Option(names = "--decide", paramLabel = "MESSAGE-ID=VOTE", description = "Your decision on a flagged mail"
+                + " (repeatable): VOTE is +1, +0, 0, -0, -1, or none (not a vote). Needs --why; kept in the release with --dir.")
+        Map<String, String> decide = new LinkedHashMap<>();
+        @Option(names = "--why", paramLabel = "TEXT", description = "Why you decided so (recorded with --decide).")
+        String why;
+        @Option(names = "--by", paramLabel = "NAME", description = "Who decides (default: the release manager in the"
+                + " release profile).")
+        String by;
         @Option(names = "--password-file", paramLabel = "FILE", description = "IMAP password in the first line of"
                 + " FILE (else it is asked on the console).")
         Path passwordFile;
@@ -112,8 +129,16 @@ public final class VoteCommand implements Runnable {
         @Override
         public Integer call() throws ReleasePilotException {
             ThreadSource src = source();
-            Roster r = roster();
+            TallyRecorder recorder = dir == null ? null : new TallyRecorder(new RecordService(new Workspace(dir)), ipmc);
+            TallySettings remembered = recorder == null ? TallySettings.EMPTY : recorder.settings();
+            MailOutputs voteMail = recorder == null ? null : recorder.voteMail();
+            String id = voteId != null ? voteId : voteMail == null ? null : voteMail.messageId();
+            Roster r = roster(remembered);
             Instant at = now();
+            Map<String, String> allAliases = TallyRecorder.merge(remembered.aliases(), normalised(aliases));
+            List<FlagDecision> decisions = decisions(remembered.decisions(), at, recorder);
+            List<TallyResult.Voter> carried = carryOver != null ? carried()
+                    : recorder == null ? List.of() : recorder.devRoundVoters();
             ReadResult read;
             if (src.needsPassword()) {
                 try (Passphrase pw = Passphrases.read(passwordFile, "IMAP password for " + src.describe(), false, true,
@@ -123,9 +148,48 @@ public final class VoteCommand implements Runnable {
             } else {
                 read = src.read(null, Progress.NONE);
             }
-            TallyResult result = Tally.count(read, voteId, r, normalised(aliases), List.of(), at, carried());
+            TallyResult result = Tally.count(read, id, r, allAliases, decisions, at, carried,
+                    TallyRecorder.announcedClose(voteMail));
+            if (recorder != null) {
+                recorder.saveSettings(new TallySettings(allAliases, decisions, src.describe(),
+                        roster != null ? roster.toString() : remembered.rosterFile(),
+                        committeeInfo != null ? committeeInfo.toString() : remembered.committeeInfoFile(),
+                        committee != null ? committee : remembered.committee()));
+                recorder.record(result, src instanceof ThreadSource.Url ? src.describe() : null);
+            }
             spec.commandLine().getOut().print(json ? TallyJson.write(result) + System.lineSeparator() : TallyText.render(result));
             return result.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+        }
+
+        private List<FlagDecision> decisions(List<FlagDecision> remembered, Instant at, TallyRecorder recorder)
+                throws ReleasePilotException {
+            if (decide.isEmpty()) {
+                return remembered;
+            }
+            if (why == null || why.isBlank()) {
+                throw new VoteException("--decide needs --why: the reason is kept with the decision.",
+                        "Add --why \"...\" saying why the mail counts as you decided.");
+            }
+            String who = by;
+            if ((who == null || who.isBlank()) && dir != null) {
+                who = new RecordService(new Workspace(dir)).load().profile().rmName();
+            }
+            if (who == null || who.isBlank()) {
+                throw new VoteException("Who decides? Give --by NAME (or --dir with a release profile).", "Add --by \"Your Name\".");
+            }
+            Map<String, FlagDecision> byMail = new LinkedHashMap<>();
+            remembered.forEach(d -> byMail.put(d.messageId(), d));
+            for (Map.Entry<String, String> e : decide.entrySet()) {
+                String v = e.getValue().strip();
+                VoteValue value = v.equalsIgnoreCase("none") ? null : VoteValue.parse(v);
+                if (value == null && !v.equalsIgnoreCase("none")) {
+                    throw new VoteException("--decide " + e.getKey() + "=" + v + ": \"" + v + "\" is not a vote.",
+                            "Use +1, +0, 0, -0, -1, or none.");
+                }
+                String mid = io.releasepilot.mail.inbox.InboundMessage.bareId(e.getKey());
+                byMail.put(mid, new FlagDecision(mid, value, who.strip(), why.strip(), at));
+            }
+            return new ArrayList<>(byMail.values());
         }
 
         private ThreadSource source() throws ReleasePilotException {
@@ -144,7 +208,15 @@ public final class VoteCommand implements Runnable {
             return new ThreadSource.Url(PonyMailFetcher.ThreadLink.parse(source.url));
         }
 
-        private Roster roster() throws ReleasePilotException {
+        private Roster roster(TallySettings remembered) throws ReleasePilotException {
+            if (roster == null && committeeInfo == null) {
+                if (remembered.rosterFile() != null) {
+                    return Roster.readPlain(Path.of(remembered.rosterFile()));
+                }
+                if (remembered.committeeInfoFile() != null && remembered.committee() != null) {
+                    return Roster.readCommitteeInfo(Path.of(remembered.committeeInfoFile()), remembered.committee());
+                }
+            }
             if (roster != null && committeeInfo != null) {
                 throw new VoteException("Give either --roster or --committee-info, not both.", "Choose one roster.");
             }
@@ -199,9 +271,15 @@ public final class VoteCommand implements Runnable {
                             "Give the dev@ round's output of vote tally --json, unchanged.");
                 }
                 String date = v.path("date").asText(null);
+                Instant when;
+                try {
+                    when = date == null ? null : Instant.parse(date);
+                } catch (DateTimeParseException e) {
+                    throw new VoteException(carryOver + ": \"" + date + "\" is not a date.",
+                            "Give the dev@ round's output of vote tally --json, unchanged.", e);
+                }
                 voters.add(new TallyResult.Voter(v.path("name").asText(""), v.path("email").asText(""), value,
-                        v.path("binding").asBoolean(), v.path("line").asText(""), date == null ? null : Instant.parse(date),
-                        List.of(), false, null, false, ""));
+                        v.path("binding").asBoolean(), v.path("line").asText(""), when, List.of(), false, null, false, ""));
             }
             return voters;
         }

@@ -19,11 +19,18 @@ public final class Tally {
     public static TallyResult count(ReadResult read, String voteId, Roster roster, Map<String, String> aliases,
                                     List<FlagDecision> decisions, Instant now, List<TallyResult.Voter> carriedFrom)
             throws VoteException {
+        return count(read, voteId, roster, aliases, decisions, now, carriedFrom, null);
+    }
+
+    /** As above; {@code announcedClose} (from the record's vote mail, may be null) can only make the vote longer. */
+    public static TallyResult count(ReadResult read, String voteId, Roster roster, Map<String, String> aliases,
+                                    List<FlagDecision> decisions, Instant now, List<TallyResult.Voter> carriedFrom,
+                                    Instant announcedClose) throws VoteException {
         // Counting "as of now": mails dated later (a --now in the past, a replayed archive) are not seen yet.
         List<io.releasepilot.mail.inbox.InboundMessage> seen = read.messages().stream()
                 .filter(m -> m.date() == null || !m.date().isAfter(now)).toList();
         VoteThread thread = VoteThread.find(seen, voteId);
-        TallyResult r = VoteCounter.count(new TallyRequest(thread, roster, aliases, decisions, now, carriedFrom));
+        TallyResult r = VoteCounter.count(new TallyRequest(thread, roster, aliases, decisions, now, carriedFrom, announcedClose));
         if (read.problems().isEmpty()) {
             return r;
         }

@@ -43,6 +43,9 @@ public final class VoteCounter {
                     + " so its 72 hours cannot be counted.", "Export the thread again from the list archive.");
         }
         Instant closesAt = call.date().plus(MINIMUM_OPEN);
+        if (req.announcedClose() != null && req.announcedClose().isAfter(closesAt)) {
+            closesAt = req.announcedClose();
+        }
         Map<String, Acc> byVoter = new LinkedHashMap<>();
         List<TallyResult.Flag> flags = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -125,7 +128,7 @@ public final class VoteCounter {
         TallyResult.Counts nonBinding = counts(voters, false);
         Instant now = req.now();
         boolean closedEarly = thread.closing() != null && thread.closing().date() != null
-                && thread.closing().date().isBefore(closesAt);
+                && thread.closing().date().isBefore(call.date().plus(MINIMUM_OPEN));
         boolean canClose = !now.isBefore(closesAt) || thread.closing() != null;
         boolean passed = false;
         String reason;
@@ -133,10 +136,11 @@ public final class VoteCounter {
             reason = "The RM cancelled the vote (" + Escape.line(thread.closing().subject()) + ").";
         } else if (closedEarly) {
             Duration open = Duration.between(call.date(), thread.closing().date());
-            reason = "The vote was closed after " + open.toHours() + " hours, before the 72 hours ended at "
-                    + SHOWN.format(closesAt) + "; an ASF release vote must stay open at least 72 hours.";
+            reason = "The vote was closed after " + open.toHours() + " hours, before it could close at "
+                    + SHOWN.format(call.date().plus(MINIMUM_OPEN)) + "; an ASF release vote must stay open at least 72 hours.";
         } else if (!canClose) {
-            reason = "Cannot close yet, closes at " + SHOWN.format(closesAt) + " (72 hours after the VOTE mail).";
+            reason = "Cannot close yet, closes at " + SHOWN.format(closesAt) + (closesAt.equals(call.date().plus(MINIMUM_OPEN))
+                    ? " (72 hours after the VOTE mail)." : " (as the VOTE mail announced).");
         } else if (binding.plus() < MINIMUM_BINDING_PLUS) {
             reason = "Not passed: " + binding.plus() + " binding +1, at least " + MINIMUM_BINDING_PLUS + " are needed.";
         } else if (binding.plus() <= binding.minus()) {

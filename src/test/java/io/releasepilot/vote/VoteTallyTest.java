@@ -126,7 +126,7 @@ class VoteTallyTest {
         TallyResult r = tally(new ReadResult(withEarly, List.of()), Map.of(), List.of(), AFTER_72_HOURS);
 
         assertThat(r.passed()).isFalse();
-        assertThat(r.reason()).isEqualTo("The vote was closed after 48 hours, before the 72 hours ended at"
+        assertThat(r.reason()).isEqualTo("The vote was closed after 48 hours, before it could close at"
                 + " 2026-11-19 10:00 UTC; an ASF release vote must stay open at least 72 hours.");
         assertThat(r.voters()).extracting(TallyResult.Voter::email).doesNotContain("judy@apache.org");
     }
