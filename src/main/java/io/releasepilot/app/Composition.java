@@ -7,6 +7,7 @@ import io.releasepilot.gui.notes.NotesStep;
 import io.releasepilot.gui.sign.SignStep;
 import io.releasepilot.gui.source.SourceStep;
 import io.releasepilot.gui.profile.ProfileStep;
+import io.releasepilot.gui.tally.TallyStep;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.pgp.KeySpec;
 import io.releasepilot.gui.wizard.MainWindow;
@@ -37,6 +38,7 @@ public final class Composition {
     /** The wizard's steps, in order. Only steps that exist are listed. */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits) {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
-                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session));
+                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session),
+                new TallyStep(session, dialogs));
     }
 }
