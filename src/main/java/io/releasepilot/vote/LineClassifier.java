@@ -33,6 +33,11 @@ public final class LineClassifier {
     private static final Pattern VOTE_LEAD = Pattern.compile(".*\\b(my vote( is)?|i vote|vote|here is my|here's my|"
             + "here’s my|my|so|hence|thus|therefore|overall|all good|lgtm)\\s*[:,]?\\s*$", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ZERO_REST = Pattern.compile("^\\s*([,(:;!-]|non|bind|from).*");
+    private static final Pattern NON_BINDING = Pattern.compile("\\bnon[- ]?binding\\b");
+    private static final Pattern BINDING = Pattern.compile("\\bbinding\\b");
+    private static final Pattern NOT_BINDING = Pattern.compile("\\bnot binding\\b");
+
     private LineClassifier() {
     }
 
@@ -65,7 +70,7 @@ public final class LineClassifier {
     /** "0" alone, "0 (binding)", "0, no time to check": the unsigned zero only at the start and not a number. */
     private static boolean isBareZero(Matcher start) {
         String rest = start.group(2);
-        return start.group(1).startsWith("0") && (rest.isBlank() || rest.matches("^\\s*([,(:;!-]|non|bind|from).*"));
+        return start.group(1).startsWith("0") && (rest.isBlank() || ZERO_REST.matcher(rest).matches());
     }
 
     private static LineVerdict atStart(VoteValue v, String rest, boolean inCall, String line) {
@@ -140,10 +145,10 @@ public final class LineClassifier {
 
     private static LineVerdict.Claim claim(String rest) {
         String r = rest.toLowerCase(Locale.ROOT);
-        if (r.matches("(?s).*\\bnon[- ]?binding\\b.*")) {
+        if (NON_BINDING.matcher(r).find()) {
             return LineVerdict.Claim.NON_BINDING;
         }
-        if (r.matches("(?s).*\\bbinding\\b.*") && !r.matches("(?s).*\\bnot binding\\b.*")) {
+        if (BINDING.matcher(r).find() && !NOT_BINDING.matcher(r).find()) {
             return LineVerdict.Claim.BINDING;
         }
         return CLAIM_NEAR.matcher(rest).find() ? LineVerdict.Claim.BINDING : LineVerdict.Claim.NONE;

@@ -25,6 +25,8 @@ public record VoteThread(InboundMessage call, List<InboundMessage> replies, Inbo
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOSING = Pattern.compile(".*\\[(RESULT|CANCEL|CANCELLED|CANCELED)\\].*", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     public VoteThread {
         replies = List.copyOf(replies);
         afterClosing = List.copyOf(afterClosing);
@@ -142,7 +144,7 @@ public record VoteThread(InboundMessage call, List<InboundMessage> replies, Inbo
         String s = REPLY_PREFIX.matcher(subject).replaceFirst("");
         s = TAGS.matcher(s).replaceAll("");
         s = REPLY_PREFIX.matcher(s).replaceFirst("");
-        return s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+        return SPACES.matcher(s).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     private static Comparator<InboundMessage> byDate() {

@@ -21,6 +21,8 @@ final class HtmlText {
     private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "br", "tr", "li", "ul", "ol",
             "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "dd", "dt");
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0]+");
+
     private HtmlText() {
     }
 
@@ -54,7 +56,7 @@ final class HtmlText {
                         line.append(parts[i]);
                     }
                 } else {
-                    text = text.replaceAll("[\\s\u00a0]+", " ");
+                    text = SPACES.matcher(text).replaceAll(" ");
                     if (line.length() == 0) {
                         text = text.stripLeading();
                     }

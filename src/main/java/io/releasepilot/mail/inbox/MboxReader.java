@@ -3,7 +3,6 @@ package io.releasepilot.mail.inbox;
 import io.releasepilot.core.CancelledException;
 import io.releasepilot.core.Progress;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +58,6 @@ public final class MboxReader {
     public ReadResult read(InputStream raw, String name, Progress progress) throws IOException, CancelledException {
         List<InboundMessage> messages = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         ByteArrayOutputStream current = null;
         boolean oversized = false;
         boolean previousBlank = true;
@@ -68,7 +66,7 @@ public final class MboxReader {
         long startLine = 0;
         int count = 0;
         byte[] line;
-        LineReader reader = new LineReader(in);
+        LineReader reader = new LineReader(raw);
         while ((line = reader.next()) != null) {
             lineNo++;
             progress.worked(line.length);
@@ -155,26 +153,47 @@ public final class MboxReader {
         return true;
     }
 
-    /** Raw lines including their line end; a line longer than 1 MB is cut into pieces (still bounded). */
+    /** Raw lines including their line end, from a 64 KiB buffer; a line longer than 1 MiB is cut into pieces. */
     private static final class LineReader {
         private static final int MAX_LINE = 1024 * 1024;
         private final InputStream in;
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private final ByteArrayOutputStream partial = new ByteArrayOutputStream(256);
 
         LineReader(InputStream in) {
             this.in = in;
         }
 
         byte[] next() throws IOException {
-            buf.reset();
-            int b;
-            while ((b = in.read()) >= 0) {
-                buf.write(b);
-                if (b == '\n' || buf.size() >= MAX_LINE) {
-                    break;
+            partial.reset();
+            while (true) {
+                if (pos == end) {
+                    end = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return partial.size() == 0 ? null : partial.toByteArray();
+                    }
+                }
+                int i = pos;
+                while (i < end && buf[i] != '\n') {
+                    i++;
+                }
+                boolean found = i < end;
+                int stop = found ? i + 1 : end;
+                if (partial.size() == 0 && found) {
+                    byte[] line = java.util.Arrays.copyOfRange(buf, pos, stop);
+                    pos = stop;
+                    return line;
+                }
+                partial.write(buf, pos, stop - pos);
+                pos = stop;
+                if (found || partial.size() >= MAX_LINE) {
+                    return partial.toByteArray();
                 }
             }
-            return buf.size() == 0 ? null : buf.toByteArray();
         }
     }
 }

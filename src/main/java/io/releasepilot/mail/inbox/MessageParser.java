@@ -11,8 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -34,6 +34,13 @@ public final class MessageParser {
     private static final Session SESSION;
 
     static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the class path on every header
+        // block and every decoded part (half the time of reading a list archive); its FactoryFinder takes the
+        // system property of the same name first, so naming the Angus provider once makes that a plain lookup.
+        String provider = jakarta.mail.util.StreamProvider.class.getName();
+        if (System.getProperty(provider) == null) {
+            System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
         p.setProperty("mail.mime.decodetext.strict", "false");
@@ -49,7 +56,7 @@ public final class MessageParser {
     /** Parses a message; {@code where} names it in an error ("votes.mbox, message 12"). */
     public static InboundMessage parse(byte[] raw, String where) throws InboxException {
         try {
-            return parse(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+            return parse(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
         } catch (MessagingException | IOException | RuntimeException e) {
             // RuntimeException: Jakarta Mail throws IllegalArgumentException and friends on some broken headers.
             throw new InboxException(where + " is not a readable mail message: " + e.getMessage(),
