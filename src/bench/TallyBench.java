@@ -1,9 +1,9 @@
 import io.releasepilot.core.Progress;
-import io.releasepilot.mail.inbox.MboxReader;
 import io.releasepilot.mail.inbox.ReadResult;
 import io.releasepilot.vote.Roster;
 import io.releasepilot.vote.Tally;
 import io.releasepilot.vote.TallyResult;
+import io.releasepilot.vote.ThreadSource;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class TallyBench {
     }
 
     static TallyResult tally(Path mbox, Roster roster, Instant now) throws Exception {
-        ReadResult read = new MboxReader().read(mbox, Progress.NONE);
+        ReadResult read = new ThreadSource.Mbox(mbox).read(null, Progress.NONE);
         return Tally.count(read, null, roster, Map.of(), List.of(), now, List.of());
     }
 }

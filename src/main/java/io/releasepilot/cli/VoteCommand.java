@@ -194,7 +194,7 @@ public final class VoteCommand implements Runnable {
 
         private ThreadSource source() throws ReleasePilotException {
             if (source.mbox != null) {
-                return new ThreadSource.Mbox(source.mbox);
+                return new ThreadSource.Mbox(source.mbox, voteId);
             }
             if (source.eml != null) {
                 return new ThreadSource.EmlFolder(source.eml);

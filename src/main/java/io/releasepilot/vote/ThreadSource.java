@@ -23,14 +23,25 @@ public sealed interface ThreadSource {
         return false;
     }
 
-    record Mbox(Path file) implements ThreadSource {
+    /**
+     * An mbox, read in two passes: the headers of every mail (to find the vote threads), then the bodies of the
+     * threads' mails only. {@code voteId} (may be null) adds the thread of a call whose subject lacks [VOTE].
+     */
+    record Mbox(Path file, String voteId) implements ThreadSource {
         public Mbox {
             Objects.requireNonNull(file, "file");
         }
 
+        public Mbox(Path file) {
+            this(file, null);
+        }
+
         @Override
         public ReadResult read(char[] password, Progress progress) throws ReleasePilotException, CancelledException {
-            return new MboxReader().read(file, progress);
+            MboxReader reader = new MboxReader();
+            ReadResult headers = reader.read(file, progress, m -> false);
+            java.util.Set<String> wanted = VoteThread.threadIds(headers.messages(), voteId);
+            return reader.read(file, progress, m -> wanted.contains(m.messageId()));
         }
 
         @Override

@@ -75,6 +75,29 @@ public record VoteThread(InboundMessage call, List<InboundMessage> replies, Inbo
         return of(call, messages);
     }
 
+    /**
+     * The Message-IDs of every mail in any vote thread among {@code messages} (found from headers alone), and of
+     * the thread of {@code voteId}: the mails whose bodies must be read.
+     */
+    public static Set<String> threadIds(List<InboundMessage> messages, String voteId) {
+        List<InboundMessage> calls = new ArrayList<>(calls(messages));
+        if (voteId != null && !voteId.isBlank()) {
+            String id = InboundMessage.bareId(voteId);
+            messages.stream().filter(m -> m.messageId().equals(id)).findFirst().ifPresent(calls::add);
+        }
+        Set<String> ids = new HashSet<>();
+        for (InboundMessage call : calls) {
+            VoteThread t = of(call, messages);
+            ids.add(call.messageId());
+            t.replies().forEach(m -> ids.add(m.messageId()));
+            t.afterClosing().forEach(m -> ids.add(m.messageId()));
+            if (t.closing() != null) {
+                ids.add(t.closing().messageId());
+            }
+        }
+        return ids;
+    }
+
     static VoteThread of(InboundMessage call, List<InboundMessage> messages) {
         Set<String> ids = new HashSet<>();
         ids.add(call.messageId());

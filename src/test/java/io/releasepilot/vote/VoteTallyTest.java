@@ -181,6 +181,12 @@ class VoteTallyTest {
 
         assertThat(TallyJson.write(tally(mbox, Map.of(), List.of(), AFTER_72_HOURS)))
                 .isEqualTo(TallyJson.write(tally(emls(), Map.of(), List.of(), AFTER_72_HOURS)));
+
+        ReadResult twoPass = new ThreadSource.Mbox(DIR.resolve("foo-rc1.mbox")).read(null, Progress.NONE);
+        assertThat(twoPass.messages()).filteredOn(m -> m.messageId().equals("CAOther-roadmap-1@mail.gmail.com"))
+                .singleElement().satisfies(m -> assertThat(m.textBody()).isEmpty());
+        assertThat(TallyJson.write(tally(twoPass, Map.of(), List.of(), AFTER_72_HOURS)))
+                .isEqualTo(TallyJson.write(tally(emls(), Map.of(), List.of(), AFTER_72_HOURS)));
     }
 
     @Test

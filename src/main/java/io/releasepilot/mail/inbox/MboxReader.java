@@ -42,13 +42,22 @@ public final class MboxReader {
     }
 
     public ReadResult read(Path mbox, Progress progress) throws InboxException, CancelledException {
+        return read(mbox, progress, m -> true);
+    }
+
+    /**
+     * Reads an mbox; a mail's body is decoded only when {@code withBody} accepts its headers (the others come
+     * with an empty body), so a big archive costs a header scan plus the bodies that matter.
+     */
+    public ReadResult read(Path mbox, Progress progress, java.util.function.Predicate<InboundMessage> withBody)
+            throws InboxException, CancelledException {
         if (!Files.isRegularFile(mbox, LinkOption.NOFOLLOW_LINKS)) {
             throw new InboxException(mbox + " is not an mbox file (not found, a folder or a link).",
                     "Give the mbox file downloaded from lists.apache.org (Download as mbox).");
         }
         try (InputStream in = Files.newInputStream(mbox)) {
             progress.begin("Reading " + mbox.getFileName(), Files.size(mbox));
-            return read(in, mbox.getFileName().toString(), progress);
+            return read(in, mbox.getFileName().toString(), progress, withBody);
         } catch (IOException e) {
             throw new InboxException("Could not read " + mbox + ": " + e.getMessage(), "Check that the file is readable.", e);
         }
@@ -56,6 +65,11 @@ public final class MboxReader {
 
     /** Reads an mbox stream; {@code name} names it in problems. */
     public ReadResult read(InputStream raw, String name, Progress progress) throws IOException, CancelledException {
+        return read(raw, name, progress, m -> true);
+    }
+
+    private ReadResult read(InputStream raw, String name, Progress progress,
+                            java.util.function.Predicate<InboundMessage> withBody) throws IOException, CancelledException {
         List<InboundMessage> messages = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         ByteArrayOutputStream current = null;
@@ -73,7 +87,7 @@ public final class MboxReader {
             if (previousBlank && isSeparator(line)) {
                 if (current != null || oversized) {
                     count++;
-                    finish(current, oversized, name, count, startLine, messages, problems);
+                    finish(current, oversized, name, count, startLine, messages, problems, withBody);
                     progress.checkCancelled("Reading " + name);
                     if (count >= MAX_MESSAGES) {
                         problems.add(name + ": stopped after " + MAX_MESSAGES + " messages");
@@ -107,20 +121,24 @@ public final class MboxReader {
         }
         if (current != null || oversized) {
             count++;
-            finish(current, oversized, name, count, startLine, messages, problems);
+            finish(current, oversized, name, count, startLine, messages, problems, withBody);
         }
         return new ReadResult(messages, problems);
     }
 
     private void finish(ByteArrayOutputStream current, boolean oversized, String name, int count, long startLine,
-                        List<InboundMessage> messages, List<String> problems) {
+                        List<InboundMessage> messages, List<String> problems,
+                        java.util.function.Predicate<InboundMessage> withBody) {
         if (oversized) {
             problems.add(name + ", message " + count + " (line " + startLine + "): larger than "
                     + maxMessageBytes + " bytes, skipped");
             return;
         }
         try {
-            messages.add(MessageParser.parse(current.toByteArray(), name + ", message " + count + " (line " + startLine + ")"));
+            byte[] bytes = current.toByteArray();
+            String where = name + ", message " + count + " (line " + startLine + ")";
+            InboundMessage headers = MessageParser.parseHeaders(bytes, where);
+            messages.add(withBody.test(headers) ? MessageParser.parse(bytes, where) : headers);
         } catch (InboxException e) {
             problems.add(e.getMessage());
         }

@@ -64,7 +64,34 @@ public final class MessageParser {
         }
     }
 
+    /**
+     * Reads only the header block (ids, subject, sender, date) and leaves the body empty: the cheap first look
+     * at every mail of a big archive, before the bodies of the vote thread are decoded.
+     */
+    public static InboundMessage parseHeaders(byte[] raw, String where) throws InboxException {
+        int end = headerEnd(raw);
+        try {
+            return parse(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw, 0, end)), false);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw new InboxException(where + " is not a readable mail message: " + e.getMessage(),
+                    "Export the thread again (mbox from lists.apache.org, or .eml from the mail client).", e);
+        }
+    }
+
+    private static int headerEnd(byte[] raw) {
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+                return i + 1;
+            }
+        }
+        return raw.length;
+    }
+
     static InboundMessage parse(MimeMessage msg) throws MessagingException, IOException {
+        return parse(msg, true);
+    }
+
+    private static InboundMessage parse(MimeMessage msg, boolean withBody) throws MessagingException, IOException {
         String[] fromHeader = msg.getHeader("From");
         String fromName = "";
         String fromAddress = "";
@@ -78,7 +105,7 @@ public final class MessageParser {
         Date sent = msg.getSentDate();
         return new InboundMessage(header(msg, "Message-ID"), header(msg, "In-Reply-To"),
                 InboundMessage.idsIn(header(msg, "References")), decodedSubject(msg), fromName, fromAddress,
-                sent == null ? null : sent.toInstant(), text(msg, 0));
+                sent == null ? null : sent.toInstant(), withBody ? text(msg, 0) : "");
     }
 
     private static InternetAddress firstAddress(String header) {
