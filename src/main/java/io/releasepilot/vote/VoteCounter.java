@@ -60,7 +60,7 @@ public final class VoteCounter {
             String line = verdict.line();
             boolean claimed = verdict.claim() == LineVerdict.Claim.BINDING;
             for (MailVerdict.FlaggedLine f : verdict.flags()) {
-                flags.add(new TallyResult.Flag(m.messageId(), m.fromName(), m.fromAddress(), f.reason(),
+                flags.add(new TallyResult.Flag(m.messageId(), Escape.line(m.fromName()), Escape.line(m.fromAddress()), f.reason(),
                         Escape.line(f.line()), m.date(), decision.orElse(null)));
             }
             if (decision.isPresent() && !verdict.flags().isEmpty()) {
@@ -106,7 +106,7 @@ public final class VoteCounter {
                             last.line(), last.date(), null));
                 }
             }
-            voters.add(new TallyResult.Voter(Escape.line(acc.name), acc.email, last.vote(), binding, last.line(), last.date(),
+            voters.add(new TallyResult.Voter(Escape.line(acc.name), Escape.line(acc.email), last.vote(), binding, last.line(), last.date(),
                     acc.votes.subList(0, acc.votes.size() - 1), acc.claimedBinding,
                     acc.match == null ? null : acc.match.by(), false, acc.messageId));
         }

@@ -109,11 +109,20 @@ class VoteCommandTest {
             }
         }
         Path pw = Files.writeString(tmp.resolve("pw"), "Imap-Pa55-xyz\n");
+        Path release = tmp.resolve("release");
+        new io.releasepilot.release.ReleaseStore().create(release,
+                io.releasepilot.release.ReleaseProfile.withDefaults("foo", false, "1.2.0"));
         CliRun run = CliRun.run("vote", "tally", "--imap", "imap://jane@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX",
                 "--password-file", pw.toString(), "--roster", VOTE.resolve("roster.txt").toString(), "--now",
-                "2026-11-20T00:00:00Z", "--json");
+                "2026-11-20T00:00:00Z", "--json", "--dir", release.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out() + run.err()).doesNotContain("Imap-Pa55-xyz");
+        try (Stream<Path> written = Files.walk(release)) {
+            for (Path f : written.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("Imap-Pa55-xyz");
+            }
+        }
+        assertThat(Files.readString(release.resolve("release.json"))).contains("imap://jane@127.0.0.1:");
     }
 }
