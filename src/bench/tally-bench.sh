@@ -8,6 +8,7 @@
 #   reference  python3's mailbox + email packages reading the same mbox and counting lines that start with +1
 #              in the thread's text/plain parts (what a quick script, or the ASF's heuristic tools, do)
 #   ours       java -jar target/release-pilot.jar vote tally --mbox ... --roster ... --json (JVM start included)
+#   ours, C1   the same with java -XX:TieredStopAtLevel=1 (no C2 compiler threads competing for the cores)
 # and prints the medians and the ratio ours/reference as a Markdown table; finally the in-process time of the
 # tally alone (src/bench/TallyBench.java, after a warm-up), whose target is under one second.
 set -euo pipefail
@@ -39,18 +40,22 @@ timeit() { local s e; s=$(date +%s.%N); "$@" >/dev/null || true; e=$(date +%s.%N
 python3 "$work/reference.py" "$work/list.mbox" >/dev/null
 java -jar target/release-pilot.jar vote tally --mbox "$work/list.mbox" --roster "$work/roster.txt" \
   --now 2026-12-01T00:00:00Z --json >/dev/null || true
-ref=(); ours=()
+ref=(); ours=(); c1=()
 for _ in $(seq "$reps"); do
   ref+=("$(timeit python3 "$work/reference.py" "$work/list.mbox")")
   ours+=("$(timeit java -jar target/release-pilot.jar vote tally --mbox "$work/list.mbox" --roster "$work/roster.txt" \
     --now 2026-12-01T00:00:00Z --json)")
+  c1+=("$(timeit java -XX:TieredStopAtLevel=1 -jar target/release-pilot.jar vote tally --mbox "$work/list.mbox" \
+    --roster "$work/roster.txt" --now 2026-12-01T00:00:00Z --json)")
 done
 r=$(printf '%s\n' "${ref[@]}" | median)
 o=$(printf '%s\n' "${ours[@]}" | median)
+q=$(printf '%s\n' "${c1[@]}" | median)
 echo "| contender | median seconds |"
 echo "|---|---|"
 echo "| reference: python3 mailbox + email, naive +1 count | $r |"
 echo "| release-pilot vote tally (JVM start included) | $o |"
+echo "| release-pilot vote tally, java -XX:TieredStopAtLevel=1 | $q |"
 echo
-echo "ratio release-pilot / reference: $(echo "scale=2; $o / $r" | bc)"
+echo "ratio release-pilot / reference: $(echo "scale=2; $o / $r" | bc); with C1 only: $(echo "scale=2; $q / $r" | bc)"
 java -cp "target/release-pilot.jar:target/lib/*" src/bench/TallyBench.java "$work/list.mbox" "$work/roster.txt" "$reps"

@@ -78,6 +78,11 @@ public final class TallyView extends BorderPane {
         aliases.setPromptText(Messages.get("tally.aliases.prompt"));
         aliases.textProperty().bindBidirectional(model.aliasesProperty());
 
+        javafx.scene.control.CheckBox ipmc = new javafx.scene.control.CheckBox(Messages.get("tally.ipmcRound"));
+        ipmc.setId("tallyIpmcRound");
+        ipmc.selectedProperty().bindBidirectional(model.ipmcRoundProperty());
+        ipmc.selectedProperty().addListener((obs, old, now) -> model.enter());
+
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -86,6 +91,7 @@ public final class TallyView extends BorderPane {
         form.addRow(2, new Label(Messages.get("tally.committeeInfo")), new HBox(8, info,
                 new Label(Messages.get("tally.committee")), committee));
         form.addRow(3, new Label(Messages.get("tally.aliases")), aliases);
+        form.addRow(4, new Label(), ipmc);
 
         Button count = new Button(Messages.get("tally.count"));
         count.setId("tallyCount");

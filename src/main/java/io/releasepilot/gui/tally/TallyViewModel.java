@@ -75,6 +75,7 @@ public final class TallyViewModel {
     private final StringProperty why = new SimpleStringProperty("");
     private final ObjectProperty<String> decision = new SimpleObjectProperty<>("+1");
     private final BooleanProperty complete = new SimpleBooleanProperty();
+    private final BooleanProperty ipmcRound = new SimpleBooleanProperty();
     private final ObservableList<VoterRow> voters = FXCollections.observableArrayList();
     private final ObservableList<FlagRow> flags = FXCollections.observableArrayList();
     private final TaskRunner tasks;
@@ -89,7 +90,7 @@ public final class TallyViewModel {
 
     private TallyRecorder recorder() {
         RecordService records = session.records();
-        return records == null ? null : new TallyRecorder(records, false);
+        return records == null ? null : new TallyRecorder(records, ipmcRound.get());
     }
 
     /** Fills the fields from what the release remembers. */
@@ -120,7 +121,7 @@ public final class TallyViewModel {
             }
             decisions = s.decisions();
             ReleaseRecord rec = session.documentProperty().get();
-            complete.set(rec != null && rec.step(StepId.TALLY).status() == StepState.DONE);
+            complete.set(rec != null && rec.step(r.tallyStep()).status() == StepState.DONE);
             MailOutputs vote = r.voteMail();
             status.set(vote == null ? Messages.get("tally.status.noVoteMail")
                     : Messages.get("tally.status.voteMail", vote.subject()));
@@ -166,7 +167,7 @@ public final class TallyViewModel {
             MailOutputs vote = r.voteMail();
             ReadResult read = src.read(null, progress);
             TallyResult result = Tally.count(read, vote == null ? null : vote.messageId(), roster, aliasMap, known, now,
-                    List.of(), TallyRecorder.announcedClose(vote));
+                    r.devRoundVoters(), TallyRecorder.announcedClose(vote));
             r.saveSettings(new TallySettings(aliasMap, known, src.describe(), rosterPath.isEmpty() ? null : rosterPath,
                     infoPath.isEmpty() ? null : infoPath, committeeName.isEmpty() ? null : committeeName));
             r.record(result, kind == SourceKind.URL ? src.describe() : null);
@@ -257,6 +258,11 @@ public final class TallyViewModel {
             map.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), line.substring(eq + 1).strip().toLowerCase(Locale.ROOT));
         }
         return map;
+    }
+
+    /** Podlings: the general@incubator round (IPMC binding; IPMC members' dev@ votes carried over). */
+    public BooleanProperty ipmcRoundProperty() {
+        return ipmcRound;
     }
 
     public ObjectProperty<SourceKind> sourceKindProperty() {

@@ -123,5 +123,9 @@ class TallyStepGuiTest {
         });
         assertThat(((TallyViewModel.FlagRow) flags.getItems().get(frank)).decision())
                 .isEqualTo("decided by Jane Release: +1 (Frank's key is in KEYS since 18 Nov)");
+
+        robot.clickOn("#tallyIpmcRound");
+        assertThat(text(robot, "#tallyStatus")).isEqualTo("No VOTE mail is recorded for this release; the thread must"
+                + " hold exactly one [VOTE] mail.");
     }
 }
