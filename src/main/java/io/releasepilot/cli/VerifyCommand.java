@@ -1,6 +1,8 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.check.CheckService;
 import io.releasepilot.core.Progress;
+import io.releasepilot.keys.KeyService;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.core.Json;
 import io.releasepilot.pgp.SignatureCheck;
@@ -33,8 +35,13 @@ import java.util.concurrent.Callable;
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "DIR", description = "The RC folder (e.g. a checkout of dist/dev/<project>/<version>-rcN).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The RC folder (e.g. a checkout of"
+            + " dist/dev/<project>/<version>-rcN).")
     Path dir;
+    @picocli.CommandLine.Mixin
+    ReleaseDirOption release;
+    @picocli.CommandLine.Mixin
+    HomeOption home;
     @Option(names = "--keys", paramLabel = "FILE", description = "The project's KEYS file (default: KEYS in DIR or its parent).")
     Path keys;
     @Option(names = "--json", description = "Print the report as one JSON object.")
@@ -46,8 +53,22 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReleasePilotException, IOException {
-        VerifyReport report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
-                Progress.NONE);
+        VerifyReport report;
+        if (dir == null && release.given()) {
+            // The check step: the release manager's own RC, as voters will see it.
+            CheckService.Checked checked = new CheckService(new KeyService(home.resolve()))
+                    .check(release.records(), Optional.ofNullable(keys), Progress.NONE);
+            report = checked.report();
+            if (!json) {
+                spec.commandLine().getErr().println("KEYS used: " + checked.keysUsed());
+            }
+        } else if (dir == null) {
+            throw new ReleasePilotException("Give the RC folder to verify (or --dir RELEASE_DIR to check your own RC).",
+                    "Example: release-pilot verify ~/svn/dist-dev/kvrocks/2.4.0-rc1 --keys KEYS");
+        } else {
+            report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
+                    Progress.NONE);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(ReportJson.toJson(report)));

@@ -24,6 +24,10 @@ public final class StepGuide {
         ENTRIES.put(StepId.SOURCE, new Entry("release-pilot source build --dir {dir}", "Source release"));
         ENTRIES.put(StepId.SIGN, new Entry("release-pilot sign --dir {dir}", "Sign"));
         ENTRIES.put(StepId.CHECK, new Entry("release-pilot verify --dir {dir}", "Check"));
+        ENTRIES.put(StepId.TALLY, new Entry("release-pilot vote tally --dir {dir} --url THREAD-LINK --roster PMC-FILE",
+                "Count the vote"));
+        ENTRIES.put(StepId.IPMC_TALLY, new Entry("release-pilot vote tally --dir {dir} --ipmc --url THREAD-LINK"
+                + " --committee-info committee-info.json --committee incubator", "Count the vote (general@incubator round)"));
     }
 
     private StepGuide() {
