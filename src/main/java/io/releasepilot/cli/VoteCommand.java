@@ -128,11 +128,11 @@ public final class VoteCommand implements Runnable {
 
         @Override
         public Integer call() throws ReleasePilotException {
-            ThreadSource src = source();
             TallyRecorder recorder = dir == null ? null : new TallyRecorder(new RecordService(new Workspace(dir)), ipmc);
             TallySettings remembered = recorder == null ? TallySettings.EMPTY : recorder.settings();
             MailOutputs voteMail = recorder == null ? null : recorder.voteMail();
             String id = voteId != null ? voteId : voteMail == null ? null : voteMail.messageId();
+            ThreadSource src = source(id);
             Roster r = roster(remembered);
             Instant at = now();
             Map<String, String> allAliases = TallyRecorder.merge(remembered.aliases(), normalised(aliases));
@@ -192,9 +192,9 @@ public final class VoteCommand implements Runnable {
             return new ArrayList<>(byMail.values());
         }
 
-        private ThreadSource source() throws ReleasePilotException {
+        private ThreadSource source(String id) throws ReleasePilotException {
             if (source.mbox != null) {
-                return new ThreadSource.Mbox(source.mbox, voteId);
+                return new ThreadSource.Mbox(source.mbox, id);
             }
             if (source.eml != null) {
                 return new ThreadSource.EmlFolder(source.eml);

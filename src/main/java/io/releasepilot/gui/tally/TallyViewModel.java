@@ -156,15 +156,15 @@ public final class TallyViewModel {
         List<FlagDecision> known = decisions;
         Instant now = clock.instant();
         tasks.run(Messages.get("tally.status.reading"), progress -> {
+            MailOutputs vote = r.voteMail();
             ThreadSource src = switch (kind) {
-                case MBOX -> new ThreadSource.Mbox(Path.of(where));
+                case MBOX -> new ThreadSource.Mbox(Path.of(where), vote == null ? null : vote.messageId());
                 case EML -> new ThreadSource.EmlFolder(Path.of(where));
                 case PONYMAIL -> new ThreadSource.PonyMail(Path.of(where));
                 case URL -> new ThreadSource.Url(PonyMailFetcher.ThreadLink.parse(where));
             };
             Roster roster = !rosterPath.isEmpty() ? Roster.readPlain(Path.of(rosterPath))
                     : Roster.readCommitteeInfo(Path.of(infoPath), committeeName);
-            MailOutputs vote = r.voteMail();
             ReadResult read = src.read(null, progress);
             TallyResult result = Tally.count(read, vote == null ? null : vote.messageId(), roster, aliasMap, known, now,
                     r.devRoundVoters(), TallyRecorder.announcedClose(vote));
