@@ -13,6 +13,7 @@ import io.releasepilot.gui.notes.NotesStep;
 import io.releasepilot.gui.sign.SignStep;
 import io.releasepilot.gui.source.SourceStep;
 import io.releasepilot.gui.profile.ProfileStep;
+import io.releasepilot.gui.tally.TallyStep;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.pgp.KeySpec;
 import io.releasepilot.gui.wizard.MainWindow;
@@ -53,7 +54,7 @@ public final class Composition {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
                 new NotesStep(session), new SourceStep(session, keys), new SignStep(session, keys),
                 new CheckStep(session, dialogs, new CheckService(keys)), new MailStep(session, dialogs, smtp, opener),
-                new SummaryStep(session));
+                new TallyStep(session, dialogs), new SummaryStep(session));
     }
 
     /** Opens a mailto: link or an .eml file with the desktop's mail client. */

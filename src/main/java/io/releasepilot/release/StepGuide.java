@@ -24,6 +24,20 @@ public final class StepGuide {
         ENTRIES.put(StepId.SOURCE, new Entry("release-pilot source build --dir {dir}", "Source release"));
         ENTRIES.put(StepId.SIGN, new Entry("release-pilot sign --dir {dir}", "Sign"));
         ENTRIES.put(StepId.CHECK, new Entry("release-pilot verify --dir {dir}", "Check"));
+        ENTRIES.put(StepId.VOTE, new Entry("release-pilot mail vote --dir {dir} --send --username APACHE-ID",
+                "Release mails \u2192 [VOTE]"));
+        ENTRIES.put(StepId.RESULT, new Entry("release-pilot mail result --dir {dir} --send --username APACHE-ID",
+                "Release mails \u2192 [RESULT]"));
+        ENTRIES.put(StepId.IPMC_VOTE, new Entry("release-pilot mail ipmc-vote --dir {dir} --send --username APACHE-ID",
+                "Release mails \u2192 Incubator [VOTE]"));
+        ENTRIES.put(StepId.IPMC_RESULT, new Entry("release-pilot mail ipmc-result --dir {dir} --send --username"
+                + " APACHE-ID", "Release mails \u2192 Incubator [RESULT]"));
+        ENTRIES.put(StepId.ANNOUNCE, new Entry("release-pilot mail announce --dir {dir} --send --username APACHE-ID",
+                "Release mails \u2192 [ANNOUNCE]"));
+        ENTRIES.put(StepId.TALLY, new Entry("release-pilot vote tally --dir {dir} --url THREAD-LINK --roster PMC-FILE",
+                "Count the vote"));
+        ENTRIES.put(StepId.IPMC_TALLY, new Entry("release-pilot vote tally --dir {dir} --ipmc --url THREAD-LINK"
+                + " --committee-info committee-info.json --committee incubator", "Count the vote (general@incubator round)"));
     }
 
     private StepGuide() {

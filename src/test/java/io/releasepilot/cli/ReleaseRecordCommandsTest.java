@@ -127,7 +127,8 @@ class ReleaseRecordCommandsTest {
         List<String> ids = new ArrayList<>();
         status.get("steps").forEach(s -> ids.add(s.get("id").asText() + "=" + s.get("status").asText()));
         assertThat(ids).containsExactly("profile=DONE", "key=DONE", "keys-file=NOT_STARTED", "notes=DONE",
-                "source=DONE", "sign=DONE", "check=DONE");
+                "source=DONE", "sign=DONE", "check=DONE", "vote=NOT_STARTED", "tally=NOT_STARTED", "result=NOT_STARTED",
+                "announce=NOT_STARTED");
 
         JsonNode source = step(status, "source").get("outputs");
         assertThat(source.get("tag").asText()).isEqualTo("v2.4.0-rc1");
