@@ -5,7 +5,7 @@ import io.releasepilot.core.Json;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.release.FieldProblem;
 import io.releasepilot.release.ProfileValidator;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.release.ReleaseStore;
@@ -76,6 +76,11 @@ public final class ProfileCommand implements Runnable {
         String rmEmail;
         @Option(names = "--key", paramLabel = "FPR", description = "Fingerprint of your signing key.")
         String key;
+        @Option(names = "--gpg", description = "Sign this release through GnuPG and its agent (a smartcard, an"
+                + " existing ~/.gnupg) instead of Release Pilot's own keyring.")
+        boolean gnupg;
+        @Option(names = "--gnupg-home", paramLabel = "DIR", description = "GnuPG home for --gpg (default: gpg's own).")
+        Path gnupgHome;
 
         @Override
         public Integer call() throws ReleasePilotException {
@@ -89,7 +94,8 @@ public final class ProfileCommand implements Runnable {
                     or(branchPattern, d.branchPattern()), d.distDevUrl(), d.distReleaseUrl(),
                     or(devList, d.devList()), d.announceList(), or(rmName, settings.defaultName()),
                     or(rmApacheId, settings.defaultApacheId()), or(rmEmail, settings.defaultEmail()),
-                    key == null ? "" : key);
+                    key == null ? "" : key, gnupg ? ReleaseProfile.BACKEND_GNUPG : ReleaseProfile.BACKEND_BUILT_IN,
+                    gnupgHome == null ? "" : gnupgHome.toAbsolutePath().toString());
             List<FieldProblem> problems = ProfileValidator.validate(profile);
             if (!problems.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
@@ -126,7 +132,7 @@ public final class ProfileCommand implements Runnable {
         @Override
         public Integer call() throws ReleasePilotException, IOException {
             PrintWriter out = spec.commandLine().getOut();
-            ReleaseDocument doc = new ReleaseStore().load(new Workspace(dir));
+            ReleaseRecord doc = new ReleaseStore().load(new Workspace(dir));
             if (json) {
                 out.println(Json.mapper().writeValueAsString(doc));
                 return ExitCodes.OK;

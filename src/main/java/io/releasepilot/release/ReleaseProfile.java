@@ -24,11 +24,17 @@ public record ReleaseProfile(
         String rmName,
         String rmApacheId,
         String rmEmail,
-        String signingKeyFingerprint) {
+        String signingKeyFingerprint,
+        String signingBackend,
+        String gnupgHome) {
 
     public static final String DEFAULT_RC_TAG_PATTERN = "v{version}-rc{rc}";
     public static final String DEFAULT_RELEASE_TAG_PATTERN = "v{version}";
     public static final String DEFAULT_BRANCH_PATTERN = "{major}.{minor}";
+    /** Signs with Release Pilot's own keyring. */
+    public static final String BACKEND_BUILT_IN = "built-in";
+    /** Signs through the RM's GnuPG and its agent (keys on smartcards, an existing ~/.gnupg). */
+    public static final String BACKEND_GNUPG = "gnupg";
     public static final String DEFAULT_ANNOUNCE_LIST = "announce@apache.org";
     private static final String DIST_BASE = "https://dist.apache.org/repos/dist/";
 
@@ -48,6 +54,13 @@ public record ReleaseProfile(
         rmApacheId = clean(rmApacheId);
         rmEmail = clean(rmEmail);
         signingKeyFingerprint = clean(signingKeyFingerprint);
+        signingBackend = clean(signingBackend).isEmpty() ? BACKEND_BUILT_IN : clean(signingBackend);
+        gnupgHome = clean(gnupgHome);
+    }
+
+    /** True when this release signs through GnuPG rather than the built-in keyring. */
+    public boolean usesGnuPg() {
+        return BACKEND_GNUPG.equals(signingBackend);
     }
 
     private static String clean(String s) {
@@ -63,7 +76,7 @@ public record ReleaseProfile(
         return new ReleaseProfile(id, defaultDisplayName(id), podling, version, 1, "",
                 DEFAULT_RC_TAG_PATTERN, DEFAULT_RELEASE_TAG_PATTERN, DEFAULT_BRANCH_PATTERN,
                 defaultDistDevUrl(id, podling), defaultDistReleaseUrl(id, podling),
-                defaultDevList(id), DEFAULT_ANNOUNCE_LIST, "", "", "", "");
+                defaultDevList(id), DEFAULT_ANNOUNCE_LIST, "", "", "", "", BACKEND_BUILT_IN, "");
     }
 
     public static String defaultDisplayName(String id) {
@@ -89,24 +102,31 @@ public record ReleaseProfile(
     public ReleaseProfile withRcNumber(int rc) {
         return new ReleaseProfile(projectId, displayName, podling, version, rc, gitRepository, rcTagPattern,
                 releaseTagPattern, branchPattern, distDevUrl, distReleaseUrl, devList, announceList, rmName,
-                rmApacheId, rmEmail, signingKeyFingerprint);
+                rmApacheId, rmEmail, signingKeyFingerprint, signingBackend, gnupgHome);
     }
 
     public ReleaseProfile withReleaseManager(String name, String apacheId, String email) {
         return new ReleaseProfile(projectId, displayName, podling, version, rcNumber, gitRepository, rcTagPattern,
                 releaseTagPattern, branchPattern, distDevUrl, distReleaseUrl, devList, announceList, name,
-                apacheId, email, signingKeyFingerprint);
+                apacheId, email, signingKeyFingerprint, signingBackend, gnupgHome);
     }
 
     public ReleaseProfile withGitRepository(String path) {
         return new ReleaseProfile(projectId, displayName, podling, version, rcNumber, path, rcTagPattern,
                 releaseTagPattern, branchPattern, distDevUrl, distReleaseUrl, devList, announceList, rmName,
-                rmApacheId, rmEmail, signingKeyFingerprint);
+                rmApacheId, rmEmail, signingKeyFingerprint, signingBackend, gnupgHome);
     }
 
     public ReleaseProfile withSigningKey(String fingerprint) {
         return new ReleaseProfile(projectId, displayName, podling, version, rcNumber, gitRepository, rcTagPattern,
                 releaseTagPattern, branchPattern, distDevUrl, distReleaseUrl, devList, announceList, rmName,
-                rmApacheId, rmEmail, fingerprint);
+                rmApacheId, rmEmail, fingerprint, signingBackend, gnupgHome);
+    }
+
+    /** The same profile signing with {@code fingerprint} through {@code backend} (GnuPG home, or empty). */
+    public ReleaseProfile withSigning(String fingerprint, String backend, String home) {
+        return new ReleaseProfile(projectId, displayName, podling, version, rcNumber, gitRepository, rcTagPattern,
+                releaseTagPattern, branchPattern, distDevUrl, distReleaseUrl, devList, announceList, rmName,
+                rmApacheId, rmEmail, fingerprint, backend, home);
     }
 }

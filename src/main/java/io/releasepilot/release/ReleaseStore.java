@@ -5,123 +5,191 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releasepilot.core.AtomicFiles;
 import io.releasepilot.core.DataFileException;
+import io.releasepilot.core.IoMessages;
 import io.releasepilot.core.Json;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes {@code release.json}. Saves are atomic. A damaged file, or one written by a newer version
- * of Release Pilot, is reported with what is wrong and where, and is never overwritten.
+ * Reads and writes {@code release.json}. Every change is a read-modify-write under a lock (other threads and
+ * processes wait), re-reads the file under the lock and saves atomically. A damaged file, or one written by a
+ * newer version of Release Pilot, is reported with what is wrong and where, and is never overwritten. A
+ * schema-1 file is read, upgraded on its next save, and kept once beside it as {@code release.schema1.json}.
  */
 public final class ReleaseStore {
-    private static final String SCHEMA_FIELD = "schemaVersion";
+    static final String SCHEMA_FIELD = "schemaVersion";
+    /** release.json holds text; anything larger is not one of ours. */
+    private static final int MAX_BYTES = 16 << 20;
+    private final Clock clock;
 
-    /**
-     * Upgrades from schema {@code i + 1} to {@code i + 2}, in order. Schema 1 is the first, so there is
-     * nothing to upgrade yet; a change of the file's shape adds its step here and bumps
-     * {@link ReleaseDocument#CURRENT_SCHEMA}.
-     */
-    private static final List<UnaryOperator<ObjectNode>> MIGRATIONS = List.of();
+    public ReleaseStore() {
+        this(Clock.systemUTC());
+    }
+
+    public ReleaseStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
 
     /** Creates the workspace folders and a first release.json; refuses a folder that already has one. */
     public Workspace create(Path dir, ReleaseProfile profile) throws DataFileException {
         Workspace ws = new Workspace(dir);
-        if (Files.exists(ws.releaseFile())) {
-            throw new DataFileException(ws.releaseFile() + " already exists: this folder already holds a release.",
-                    "Open it with \"Open release\", or choose an empty folder for a new release.", null);
-        }
         try {
-            Files.createDirectories(ws.artifactsDir());
-            Files.createDirectories(ws.mailDir());
-            Files.createDirectories(ws.logsDir());
+            Files.createDirectories(ws.dir());
         } catch (IOException e) {
-            throw new DataFileException("Could not create the release folder " + ws.dir() + ": " + e.getMessage(),
-                    "Choose a folder you can write to.", e);
+            throw new DataFileException("Could not create the release folder " + ws.dir() + ": "
+                    + IoMessages.reason(e) + ".", "Choose a folder you can write to.", e);
         }
-        save(ws, ReleaseDocument.of(profile));
+        try (RecordLock lock = RecordLock.acquire(ws.releaseFile())) {
+            if (Files.exists(ws.releaseFile())) {
+                throw new DataFileException(ws.releaseFile() + " already exists: this folder already holds a release.",
+                        "Open it with \"Open release\", or choose an empty folder for a new release.", null);
+            }
+            try {
+                Files.createDirectories(ws.artifactsDir());
+                Files.createDirectories(ws.mailDir());
+                Files.createDirectories(ws.logsDir());
+            } catch (IOException e) {
+                throw new DataFileException("Could not create the release folder " + ws.dir() + ": "
+                        + IoMessages.reason(e) + ".", "Choose a folder you can write to.", e);
+            }
+            ReleaseRecord first = ReleaseRecord.of(profile, clock.instant())
+                    .withStep(StepId.PROFILE, StepRecord.done(clock.instant(), null,
+                            RecordEvaluator.inputDigest(ReleaseRecord.of(profile, clock.instant()), StepId.PROFILE)));
+            write(ws.releaseFile(), first);
+        }
         return ws;
     }
 
-    public ReleaseDocument load(Workspace ws) throws DataFileException {
+    public ReleaseRecord load(Workspace ws) throws DataFileException {
+        return parse(ws.releaseFile(), read(ws));
+    }
+
+    private static byte[] read(Workspace ws) throws DataFileException {
         Path file = ws.releaseFile();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw damaged(file, "it is larger than " + (MAX_BYTES >> 20) + " MiB, so it is not a release file",
+                        null);
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new DataFileException("There is no release.json in " + ws.dir() + ".",
                     "Choose the folder of an existing release, or start a new release there.", e);
         } catch (IOException e) {
-            throw new DataFileException("Could not read " + file + ": " + e.getMessage(),
+            throw new DataFileException("Could not read " + file + ": " + IoMessages.reason(e) + ".",
                     "Check that the file exists and that you may read it.", e);
         }
-        return parse(file, bytes);
     }
 
     /** Parses the bytes of a release file; {@code file} is named in messages. */
-    ReleaseDocument parse(Path file, byte[] bytes) throws DataFileException {
+    ReleaseRecord parse(Path file, byte[] bytes) throws DataFileException {
+        JsonNode tree;
         try {
-            JsonNode tree = Json.mapper().readTree(bytes);
-            if (tree == null || !tree.isObject()) {
-                throw damaged(file, "it does not hold a JSON object", null);
-            }
-            JsonNode schemaNode = tree.get(SCHEMA_FIELD);
-            if (schemaNode == null || !schemaNode.canConvertToInt() || schemaNode.asInt() < 1) {
-                throw damaged(file, "it has no valid \"schemaVersion\" field, so it was not written by Release Pilot",
-                        null);
-            }
-            int schema = schemaNode.asInt();
-            if (schema > ReleaseDocument.CURRENT_SCHEMA) {
-                throw new DataFileException(file + " was written by a newer version of Release Pilot (file format "
-                        + schema + "; this version reads up to " + ReleaseDocument.CURRENT_SCHEMA + ").",
-                        "Update Release Pilot to open it. The file was left unchanged.", null);
-            }
-            ObjectNode node = (ObjectNode) tree;
-            for (int s = schema; s < ReleaseDocument.CURRENT_SCHEMA; s++) {
-                node = MIGRATIONS.get(s - 1).apply(node);
-            }
-            node.put(SCHEMA_FIELD, ReleaseDocument.CURRENT_SCHEMA);
-            ReleaseDocument doc = Json.mapper().treeToValue(node, ReleaseDocument.class);
-            if (doc.profile() == null) {
-                throw damaged(file, "it has no \"profile\"", null);
-            }
-            return doc;
+            tree = Json.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             String where = Json.where(e);
             throw damaged(file, (where.isEmpty() ? "" : "at " + where + ": ") + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw damaged(file, e.getMessage(), e);
+            throw damaged(file, IoMessages.reason(e), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw damaged(file, "it does not hold a JSON object", null);
+        }
+        int schema = schemaOf(file, tree);
+        ObjectNode node = (ObjectNode) tree;
+        if (schema == 1) {
+            node = RecordMigration.fromSchema1(file, node);
+        }
+        RecordFields.check(file, node);
+        try {
+            return Json.mapper().treeToValue(node, ReleaseRecord.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw damaged(file, RecordFields.plain(e), e);
         }
     }
 
-    private static DataFileException damaged(Path file, String what, Throwable cause) {
+    static int schemaOf(Path file, JsonNode tree) throws DataFileException {
+        JsonNode schemaNode = tree.get(SCHEMA_FIELD);
+        if (schemaNode == null) {
+            throw damaged(file, "it has no \"schemaVersion\" field, so it was not written by Release Pilot", null);
+        }
+        if (!schemaNode.isIntegralNumber() || !schemaNode.canConvertToInt() || schemaNode.asInt() < 1) {
+            throw damaged(file, "\"schemaVersion\" is " + schemaNode + "; it must be a whole number such as "
+                    + ReleaseRecord.CURRENT_SCHEMA, null);
+        }
+        int schema = schemaNode.asInt();
+        if (schema > ReleaseRecord.CURRENT_SCHEMA) {
+            throw new DataFileException(file + " was written by a newer version of Release Pilot (file format "
+                    + schema + "; this version reads up to " + ReleaseRecord.CURRENT_SCHEMA + ").",
+                    "Update Release Pilot to open it. The file was left unchanged.", null);
+        }
+        return schema;
+    }
+
+    static DataFileException damaged(Path file, String what, Throwable cause) {
         return new DataFileException(file + " is damaged: " + what + ".",
                 "Fix it in a text editor or restore a copy. Release Pilot left the file as it is.", cause);
     }
 
     /**
-     * Saves atomically. Refuses to replace a file on disk that is damaged or from a newer version, so that
-     * nothing is lost silently.
+     * Changes the release under the lock: reads the file as it is now, applies {@code change} and saves the
+     * result atomically. Refuses to replace a damaged file or one from a newer version. Returns what was saved.
      */
-    public void save(Workspace ws, ReleaseDocument doc) throws DataFileException {
+    public ReleaseRecord update(Workspace ws, UnaryOperator<ReleaseRecord> change) throws DataFileException {
         Path file = ws.releaseFile();
-        if (Files.exists(file)) {
+        try (RecordLock lock = RecordLock.acquire(file)) {
+            byte[] bytes = read(ws);
+            ReleaseRecord current;
             try {
-                load(ws);
+                current = parse(file, bytes);
             } catch (DataFileException e) {
                 throw new DataFileException("Not saved: " + e.getMessage(),
-                        "Move the existing file aside (or fix it), then save again.", e);
+                        "Move the existing file aside (or fix it), then try again.", e);
             }
+            ReleaseRecord next = change.apply(current);
+            keepSchema1Copy(ws, bytes);
+            write(file, next);
+            return next;
         }
+    }
+
+    /** Replaces the whole record; the same guarantees as {@link #update}. */
+    public void save(Workspace ws, ReleaseRecord record) throws DataFileException {
+        update(ws, current -> record);
+    }
+
+    private void keepSchema1Copy(Workspace ws, byte[] bytes) throws DataFileException {
         try {
-            ReleaseDocument current = new ReleaseDocument(ReleaseDocument.CURRENT_SCHEMA, doc.profile(), doc.steps());
+            JsonNode tree = Json.mapper().readTree(bytes);
+            Path copy = ws.dir().resolve(RecordMigration.SCHEMA1_COPY);
+            if (tree.path(SCHEMA_FIELD).asInt() == 1 && !Files.exists(copy)) {
+                Files.copy(ws.releaseFile(), copy, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new DataFileException("Not saved: could not keep a copy of the old release.json ("
+                    + IoMessages.reason(e) + ").", "Check that you may write to " + ws.dir() + ".", e);
+        }
+    }
+
+    private static void write(Path file, ReleaseRecord record) throws DataFileException {
+        try {
+            ReleaseRecord current = new ReleaseRecord(ReleaseRecord.CURRENT_SCHEMA, record.profile(),
+                    record.candidates(), record.settings());
             AtomicFiles.write(file, Json.mapper().writeValueAsBytes(current));
         } catch (IOException e) {
-            throw new DataFileException("Could not save " + file + ": " + e.getMessage(),
+            throw new DataFileException("Could not save " + file + ": " + IoMessages.reason(e) + ".",
                     "Check the free disk space and that you may write to the folder. The previous file is unchanged.",
                     e);
         }

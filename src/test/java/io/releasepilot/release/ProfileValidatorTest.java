@@ -89,6 +89,6 @@ class ProfileValidatorTest {
                 field == ProfileField.RM_NAME ? v : p.rmName(),
                 field == ProfileField.RM_APACHE_ID ? v : p.rmApacheId(),
                 field == ProfileField.RM_EMAIL ? v : p.rmEmail(),
-                field == ProfileField.SIGNING_KEY ? v : p.signingKeyFingerprint());
+                field == ProfileField.SIGNING_KEY ? v : p.signingKeyFingerprint(), p.signingBackend(), p.gnupgHome());
     }
 }

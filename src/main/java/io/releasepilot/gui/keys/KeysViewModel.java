@@ -16,7 +16,7 @@ import io.releasepilot.pgp.Fingerprint;
 import io.releasepilot.pgp.GnuPgHome;
 import io.releasepilot.pgp.KeyInfo;
 import io.releasepilot.pgp.KeySpec;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseProfile;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -81,7 +81,7 @@ public final class KeysViewModel {
 
     /** Fills the form from the profile and loads the keyring. */
     public void enter() {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         if (doc != null) {
             ReleaseProfile p = doc.profile();
             if (name.get().isEmpty()) {
@@ -220,13 +220,13 @@ public final class KeysViewModel {
     }
 
     private void useForRelease(Fingerprint fingerprint) {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         if (doc == null) {
             status.set(Messages.get("keys.status.noRelease"));
             return;
         }
         try {
-            session.saveProfile(doc.profile().withSigningKey(fingerprint.hex()), KeysStep.ID);
+            session.saveProfile(doc.profile().withSigningKey(fingerprint.hex()));
             releaseKey.set(fingerprint.hex());
             status.set(Messages.get("keys.status.using", fingerprint.grouped()));
         } catch (DataFileException e) {

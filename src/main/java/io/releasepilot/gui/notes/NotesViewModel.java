@@ -7,7 +7,7 @@ import io.releasepilot.git.GitRepository;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.notes.ReleaseNotes;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.version.NamePattern;
@@ -49,7 +49,7 @@ public final class NotesViewModel {
     }
 
     private ReleaseProfile profile() {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         return doc == null ? null : doc.profile();
     }
 
@@ -119,7 +119,7 @@ public final class NotesViewModel {
         try {
             Path f = file();
             AtomicFiles.write(f, markdown.get().getBytes(StandardCharsets.UTF_8));
-            session.saveProfile(profile(), NotesStep.ID);
+            session.saveProfile(profile());
             saved.set(true);
             status.set(Messages.get("notes.status.saved", f));
         } catch (DataFileException e) {

@@ -4,7 +4,7 @@ import io.releasepilot.core.DataFileException;
 import io.releasepilot.release.FieldProblem;
 import io.releasepilot.release.ProfileField;
 import io.releasepilot.release.ProfileValidator;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.gui.wizard.ReleaseSession;
@@ -58,7 +58,7 @@ public final class ProfileViewModel {
 
     /** Fills the fields from the saved profile, or with defaults for a new release. */
     public void reload() {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         ReleaseProfile p;
         if (doc != null) {
             p = doc.profile();
@@ -130,6 +130,8 @@ public final class ProfileViewModel {
 
     /** The profile as typed; an RC number that is not a number becomes 0 (and is reported). */
     public ReleaseProfile toProfile() {
+        ReleaseRecord doc = session.documentProperty().get();
+        ReleaseProfile saved = doc == null ? null : doc.profile();
         int rc;
         try {
             rc = Integer.parseInt(field(ProfileField.RC_NUMBER).get().strip());
@@ -141,7 +143,8 @@ public final class ProfileViewModel {
                 text(ProfileField.RELEASE_TAG_PATTERN), text(ProfileField.BRANCH_PATTERN),
                 text(ProfileField.DIST_DEV_URL), text(ProfileField.DIST_RELEASE_URL), text(ProfileField.DEV_LIST),
                 text(ProfileField.ANNOUNCE_LIST), text(ProfileField.RM_NAME), text(ProfileField.RM_APACHE_ID),
-                text(ProfileField.RM_EMAIL), text(ProfileField.SIGNING_KEY));
+                text(ProfileField.RM_EMAIL), text(ProfileField.SIGNING_KEY), saved == null ? "" : saved.signingBackend(),
+                saved == null ? "" : saved.gnupgHome());
     }
 
     private String text(ProfileField f) {
@@ -190,7 +193,7 @@ public final class ProfileViewModel {
                     "Correct the fields marked in red, then save.", null);
         }
         try {
-            session.saveProfile(toProfile(), ProfileStep.ID);
+            session.saveProfile(toProfile());
             dirty.set(false);
             session.statusProperty().set("Saved " + session.workspaceProperty().get().releaseFile());
             return null;

@@ -9,7 +9,7 @@ import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.keys.Signer;
 import io.releasepilot.pgp.Fingerprint;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.sign.ArtifactSigner;
@@ -45,7 +45,7 @@ public final class SignViewModel {
     }
 
     public void enter() {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         if (doc == null) {
             status.set(Messages.get("sign.status.noRelease"));
             return;
@@ -118,7 +118,7 @@ public final class SignViewModel {
                     + s.sha512().getFileName() + "  " + s.sha512Hex().substring(0, 16) + "\u2026").toList());
             refresh();
             try {
-                session.saveProfile(session.documentProperty().get().profile(), SignStep.ID);
+                session.saveProfile(session.documentProperty().get().profile());
                 status.set(Messages.get("sign.status.signed", signedFiles.size()));
             } catch (DataFileException ex) {
                 status.set(ex.userText());

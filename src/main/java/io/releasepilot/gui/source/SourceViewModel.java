@@ -11,10 +11,11 @@ import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.keys.Signer;
 import io.releasepilot.pgp.Fingerprint;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
-import io.releasepilot.release.StepStatus;
+import io.releasepilot.release.StepId;
+import io.releasepilot.release.StepState;
 import io.releasepilot.source.ExportRules;
 import io.releasepilot.source.Preflight;
 import io.releasepilot.source.PreflightCheck;
@@ -109,7 +110,7 @@ public final class SourceViewModel {
     }
 
     private ReleaseProfile profile() {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         return doc == null ? null : doc.profile();
     }
 
@@ -187,9 +188,9 @@ public final class SourceViewModel {
     }
 
     private void markStep() {
-        ReleaseDocument doc = session.documentProperty().get();
+        ReleaseRecord doc = session.documentProperty().get();
         try {
-            session.saveProfile(doc.profile(), SourceStep.ID);
+            session.saveProfile(doc.profile());
         } catch (DataFileException e) {
             status.set(e.userText());
         }
@@ -288,8 +289,8 @@ public final class SourceViewModel {
     }
 
     public boolean isStepDone() {
-        ReleaseDocument doc = session.documentProperty().get();
-        return doc != null && doc.status(SourceStep.ID) == StepStatus.DONE;
+        ReleaseRecord doc = session.documentProperty().get();
+        return doc != null && doc.step(StepId.SOURCE).status() == StepState.DONE;
     }
 
     public ObservableList<String> tags() {

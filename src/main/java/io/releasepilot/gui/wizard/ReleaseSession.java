@@ -1,10 +1,10 @@
 package io.releasepilot.gui.wizard;
 
 import io.releasepilot.core.DataFileException;
-import io.releasepilot.release.ReleaseDocument;
+import io.releasepilot.release.RecordService;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.release.ReleaseStore;
-import io.releasepilot.release.StepStatus;
 import io.releasepilot.release.Workspace;
 import io.releasepilot.settings.Settings;
 import io.releasepilot.settings.SettingsStore;
@@ -25,7 +25,7 @@ public final class ReleaseSession {
     private final ReleaseStore store;
     private final SettingsStore settingsStore;
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ReleaseDocument> document = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReleaseRecord> document = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(Settings.empty());
     private final StringProperty status = new SimpleStringProperty("");
 
@@ -44,30 +44,45 @@ public final class ReleaseSession {
     /** Opens the release saved in {@code dir}. */
     public void open(Path dir) throws DataFileException {
         Workspace ws = new Workspace(dir);
-        ReleaseDocument doc = store.load(ws);
+        ReleaseRecord doc = store.load(ws);
         workspace.set(ws);
         document.set(doc);
         remember(ws);
     }
 
     /** Saves {@code profile}: creates the release on first save, else updates release.json. */
-    public void saveProfile(ReleaseProfile profile, String stepId) throws DataFileException {
+    public void saveProfile(ReleaseProfile profile) throws DataFileException {
         Workspace ws = workspace.get();
         if (ws == null) {
             throw new IllegalStateException("No release folder chosen");
         }
-        ReleaseDocument current = document.get();
-        ReleaseDocument next;
-        if (current == null) {
+        if (document.get() == null) {
             store.create(ws.dir(), profile);
-            next = ReleaseDocument.of(profile).withStep(stepId, StepStatus.DONE);
+            document.set(store.load(ws));
         } else {
-            next = current.withProfile(profile).withStep(stepId, StepStatus.DONE);
+            document.set(records().saveProfile(profile));
         }
-        store.save(ws, next);
-        document.set(next);
         remember(ws);
         rememberReleaseManager(profile);
+    }
+
+    /** The record service of the open release (null when none is open). */
+    public RecordService records() {
+        Workspace ws = workspace.get();
+        return ws == null ? null : new RecordService(ws, store);
+    }
+
+    /** Re-reads release.json after a service recorded a step (or another window changed it). */
+    public void reload() throws DataFileException {
+        Workspace ws = workspace.get();
+        if (ws != null && document.get() != null) {
+            document.set(store.load(ws));
+        }
+    }
+
+    /** Shows {@code record} as the release's state, after a service saved it. */
+    public void recorded(ReleaseRecord record) {
+        document.set(record);
     }
 
     private void remember(Workspace ws) {
@@ -94,7 +109,7 @@ public final class ReleaseSession {
         return workspace.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ReleaseDocument> documentProperty() {
+    public ReadOnlyObjectProperty<ReleaseRecord> documentProperty() {
         return document.getReadOnlyProperty();
     }
 

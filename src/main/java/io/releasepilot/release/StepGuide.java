@@ -1,0 +1,50 @@
+package io.releasepilot.release;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * For each step this version of Release Pilot can do: the command that does it and the window's step. Steps
+ * without an entry are not built yet; they are neither shown nor offered as the next step.
+ */
+public final class StepGuide {
+    private record Entry(String command, String window) {
+    }
+
+    private static final Map<StepId, Entry> ENTRIES = new EnumMap<>(StepId.class);
+
+    static {
+        ENTRIES.put(StepId.PROFILE, new Entry("release-pilot profile show --dir {dir}", "Release profile"));
+        ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}   (or: keys import --dir {dir} ...)",
+                "Signing key"));
+        ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot keys append --dir {dir} --keys-file KEYS",
+                "Signing key \u2192 Add to KEYS"));
+        ENTRIES.put(StepId.NOTES, new Entry("release-pilot notes --dir {dir}", "Release notes"));
+        ENTRIES.put(StepId.SOURCE, new Entry("release-pilot source build --dir {dir}", "Source release"));
+        ENTRIES.put(StepId.SIGN, new Entry("release-pilot sign --dir {dir}", "Sign"));
+        ENTRIES.put(StepId.CHECK, new Entry("release-pilot verify --dir {dir}", "Check"));
+    }
+
+    private StepGuide() {
+    }
+
+    public static boolean available(StepId step) {
+        return ENTRIES.containsKey(step);
+    }
+
+    /** The exact command for {@code step} of the release in {@code dir}. */
+    public static String command(StepId step, Path dir) {
+        Entry e = ENTRIES.get(step);
+        return e == null ? "" : e.command().replace("{dir}", quote(dir.toString()));
+    }
+
+    public static String window(StepId step) {
+        Entry e = ENTRIES.get(step);
+        return e == null ? "" : e.window();
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}
