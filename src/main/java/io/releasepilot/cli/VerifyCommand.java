@@ -33,10 +33,10 @@ import java.util.concurrent.Callable;
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "DIR", description = "The RC folder (e.g. a checkout of dist/dev/<project>/<version>-rcN).")
-    Path dir;
-    @Option(names = "--keys", paramLabel = "FILE", description = "The project's KEYS file (default: KEYS in DIR or its parent).")
-    Path keys;
+    @Parameters(index = "0", paramLabel = "DIR_OR_URL", description = "The RC folder (e.g. a checkout of dist/dev/<project>/<version>-rcN), or its dist/dev URL (http, https, svn): it is downloaded first.")
+    String target;
+    @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "The project's KEYS file or URL (default: KEYS in DIR or its parent; for a URL, dist/release/<project>/KEYS).")
+    String keysArg;
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
     @Option(names = "--incubating", description = "The project is a podling: require DISCLAIMER and 'incubating'.")
@@ -46,6 +46,18 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReleasePilotException, IOException {
+        Path dir = Path.of(target);
+        Path keys = keysArg == null || isUrl(keysArg) ? null : Path.of(keysArg);
+        if (isUrl(target)) {
+            Path fetched = java.nio.file.Files.createTempDirectory("release-pilot-rc");
+            dir = DistCommand.fetchWithKeys(target, keysArg, fetched, DistCommand.printing(spec.commandLine().getErr()))
+                    .folder();
+            keys = fetched.resolve("KEYS");
+        } else if (keysArg != null && isUrl(keysArg)) {
+            keys = java.nio.file.Files.createTempDirectory("release-pilot-keys").resolve("KEYS");
+            new io.releasepilot.svn.DistFetch(io.releasepilot.svn.DistOptions.DEFAULT).fetchFile(keysArg, keys, null,
+                    Progress.NONE);
+        }
         VerifyReport report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
                 Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
@@ -61,6 +73,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+    }
+
+    private static boolean isUrl(String s) {
+        return s.matches("(?i)(https?|svn)://.*");
     }
 
     static void printText(PrintWriter out, VerifyReport r) {
