@@ -55,7 +55,8 @@ class ArchitectureTest {
             .because("the license-header check is the verifier's; other packages ask it");
 
     /** The GUI packages of the steps and windows; none may use another. */
-    static final String[] STEP_GUIS = {"profile", "verify", "keys", "source", "sign", "notes"};
+    static final String[] STEP_GUIS = {"profile", "verify", "keys", "source", "sign", "notes", "stage", "publish",
+        "prune"};
 
     @ArchTest
     static void stepGuisAreIndependent(com.tngtech.archunit.core.domain.JavaClasses classes) {
@@ -75,6 +76,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.releasepilot.gui.wizard..", "io.releasepilot.gui.common..")
             .should().dependOnClassesThat().resideInAnyPackage("io.releasepilot.gui.profile..",
                     "io.releasepilot.gui.verify..", "io.releasepilot.gui.keys..", "io.releasepilot.gui.source..",
-                    "io.releasepilot.gui.sign..", "io.releasepilot.gui.notes..")
+                    "io.releasepilot.gui.sign..", "io.releasepilot.gui.notes..", "io.releasepilot.gui.stage..",
+                    "io.releasepilot.gui.publish..", "io.releasepilot.gui.prune..")
             .because("the composition root hands the steps to the wizard");
 }

@@ -15,6 +15,10 @@ import io.releasepilot.gui.wizard.WizardStep;
 import io.releasepilot.release.ReleaseStore;
 import io.releasepilot.settings.SettingsStore;
 
+import io.releasepilot.gui.prune.PruneStep;
+import io.releasepilot.gui.publish.PublishStep;
+import io.releasepilot.gui.stage.StageStep;
+import io.releasepilot.svn.DistOptions;
 import java.util.List;
 
 /** The composition root: builds the window's object graph with plain {@code new}. */
@@ -37,6 +41,8 @@ public final class Composition {
     /** The wizard's steps, in order. Only steps that exist are listed. */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits) {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
-                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session));
+                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session),
+                new StageStep(session, dialogs, DistOptions.DEFAULT), new PublishStep(session, dialogs, DistOptions.DEFAULT),
+                new PruneStep(session, dialogs, DistOptions.DEFAULT));
     }
 }

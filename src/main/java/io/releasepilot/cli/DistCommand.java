@@ -13,8 +13,6 @@ import io.releasepilot.release.RecordService;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.release.ReleaseRecord;
-import io.releasepilot.release.SignOutputs;
-import io.releasepilot.release.SourceOutputs;
 import io.releasepilot.release.StageOutputs;
 import io.releasepilot.release.StepId;
 import io.releasepilot.release.TallyOutputs;
@@ -50,7 +48,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code dist ...}: the dist area through Subversion, without a working copy. */
 @Command(name = "dist", mixinStandardHelpOptions = true, description = "The dist area (dist.apache.org) through"
@@ -120,41 +117,8 @@ public final class DistCommand implements Runnable {
         }
     }
 
-    /**
-     * The RC's files: the signed artifacts of the record (artifact, .asc, .sha512), else every file of
-     * {@code artifacts/<rc-folder>/}.
-     */
     static List<Path> rcFiles(Workspace ws, ReleaseRecord r, ReleaseNames names) throws ReleasePilotException {
-        SourceOutputs source = r.outputs(StepId.SOURCE, SourceOutputs.class);
-        SignOutputs sign = r.outputs(StepId.SIGN, SignOutputs.class);
-        Path folder = source != null && source.folder() != null ? ws.dir().resolve(source.folder()).normalize()
-                : ws.artifactsDir().resolve(names.rcFolder());
-        List<Path> files = new ArrayList<>();
-        if (sign != null && !sign.files().isEmpty()) {
-            for (SignOutputs.SignedFile f : sign.files()) {
-                for (String n : new String[] {f.artifact(), f.asc(), f.checksum()}) {
-                    files.add(folder.resolve(Path.of(n).getFileName().toString()));
-                }
-            }
-        } else if (Files.isDirectory(folder)) {
-            try (Stream<Path> s = Files.list(folder)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new ReleasePilotException("Could not list " + folder + ": " + e.getMessage(),
-                        "Check the release folder.", e);
-            }
-        }
-        if (files.isEmpty()) {
-            throw new ReleasePilotException("There are no signed artifacts in " + folder + ".",
-                    "Build and sign the release candidate first (release-pilot source, release-pilot sign).");
-        }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new ReleasePilotException("The record names " + f + ", but it is not there.",
-                        "Build and sign the release candidate again.");
-            }
-        }
-        return files;
+        return io.releasepilot.svn.DistInputs.rcFiles(ws, r);
     }
 
     static Progress printing(PrintWriter err) {

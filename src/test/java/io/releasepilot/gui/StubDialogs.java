@@ -48,4 +48,15 @@ public final class StubDialogs implements DialogService {
     public boolean confirm(String title, String message) {
         return confirmAnswer;
     }
+
+    /** Answers to password prompts, in order; the prompts shown are kept in {@link #passwordPrompts}. */
+    public final Deque<String> passwords = new ArrayDeque<>();
+    public final List<String> passwordPrompts = new ArrayList<>();
+
+    @Override
+    public Optional<char[]> askPassword(String title, String message) {
+        passwordPrompts.add(message);
+        String p = passwords.poll();
+        return p == null ? Optional.empty() : Optional.of(p.toCharArray());
+    }
 }

@@ -19,4 +19,12 @@ public interface DialogService {
     void showInfo(String title, String message);
 
     boolean confirm(String title, String message);
+
+    /**
+     * Asks for a password (not echoed); the caller clears the returned characters. Empty when the user
+     * cancelled or the dialog service cannot ask.
+     */
+    default Optional<char[]> askPassword(String title, String message) {
+        return Optional.empty();
+    }
 }

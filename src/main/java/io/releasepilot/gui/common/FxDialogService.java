@@ -85,4 +85,20 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
+
+    @Override
+    public Optional<char[]> askPassword(String title, String message) {
+        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(message);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("passwordDialogField");
+        dialog.getDialogPane().setContent(field);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+        Optional<char[]> answer = dialog.showAndWait();
+        field.clear();
+        return answer;
+    }
 }
