@@ -8,7 +8,7 @@
 #          native: what the guides say: svn co dist/release/<project> (every older release), append, svn commit
 #          measured with OLD_GIB of older releases beside KEYS, and with a tenth of it (flat in the folder size?)
 #
-#   src/bench/dist-bench.sh [REPETITIONS] [RC_MIB] [OLD_GIB]
+#   src/bench/dist-bench.sh [REPETITIONS] [RC_MIB] [OLD_GIB]      (ONLY=stage: the stage part only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 reps=${1:-3}
@@ -82,6 +82,14 @@ for ((r = 1; r <= reps; r++)); do
   so+=("$(seconds stage_ours "$r")")
 done
 
+mso=$(median "${so[@]}"); msn=$(median "${sn[@]}")
+if [ "${ONLY:-}" = stage ]; then
+  echo "| svn import, ${rc_mib} MiB RC | $msn | ${sn[*]} |"
+  echo "| release-pilot dist stage, ${rc_mib} MiB RC | $mso | ${so[*]} |"
+  printf '| dist stage / svn import | **%.2f** | at most 1.3 |\n' "$(echo "$mso / $msn" | bc -l)"
+  exit 0
+fi
+
 # --- KEYS beside older releases ----------------------------------------------------------------------------
 export GNUPGHOME="$work/gnupg"; mkdir -m 700 "$GNUPGHOME"
 printf 'bench passphrase\n' > "$work/pass"
@@ -116,7 +124,6 @@ for ((r = 1; r <= reps; r++)); do
   reset_keys bench-small; ks+=("$(seconds keys_ours bench-small)")
 done
 
-mso=$(median "${so[@]}"); msn=$(median "${sn[@]}")
 mko=$(median "${ko[@]}"); mkn=$(median "${kn[@]}"); mks=$(median "${ks[@]}")
 echo "| contender | median seconds | all runs |"
 echo "|---|---|---|"
