@@ -25,6 +25,7 @@ final class SvnSession implements AutoCloseable {
     static {
         DAVRepositoryFactory.setup();
         SVNRepositoryFactoryImpl.setup();
+        org.tmatesoft.svn.util.SVNDebugLog.setDefaultLog(QuietLog.INSTANCE);
     }
 
     private final SVNRepository repository;
@@ -49,6 +50,7 @@ final class SvnSession implements AutoCloseable {
         try {
             SVNRepository repo = SVNRepositoryFactory.create(SVNURL.parseURIEncoded(clean));
             repo.setAuthenticationManager(auth);
+            repo.setDebugLog(QuietLog.INSTANCE);
             repo.setCanceller(() -> {
                 if (progress.isCancelled()) {
                     throw new SVNCancelException(SVNErrorMessage.create(SVNErrorCode.CANCELLED, "cancelled"));

@@ -119,6 +119,46 @@ class DistRobustnessTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"svnserve", "httpd"})
+    void svnkitLogsNothingOfTheTrafficEvenAtFinest(String kind, @TempDir Path tmp) throws Exception {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(java.util.logging.Level.ALL);
+        List<java.util.logging.Logger> loggers = Stream.of("svnkit", "svnkit-network", "svnkit-wc", "svnkit-cli")
+                .map(java.util.logging.Logger::getLogger).toList();
+        loggers.forEach(l -> {
+            l.setLevel(java.util.logging.Level.FINEST);
+            l.addHandler(handler);
+        });
+        try (DistServer server = DistFixture.server(kind, tmp); SvnCredentials rm = DistFixture.rm()) {
+            new DistStage(DistFixture.FAST).stage(new DistStage.Request(server.devUrl(), "1.0.0-rc1",
+                    DistFixture.rcFiles(tmp.resolve("rc")), "Stage"), rm, Progress.NONE);
+        } finally {
+            loggers.forEach(l -> {
+                l.removeHandler(handler);
+                l.setLevel(null);
+            });
+        }
+        String basic = java.util.Base64.getEncoder().encodeToString(("rm:" + DistServer.RM_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(logged).noneMatch(m -> m.contains(DistServer.RM_PASSWORD) || m.contains(basic)
+                || m.contains("Authorization"));
+    }
+
     static String sha512(Path f) throws Exception {
         var md = java.security.MessageDigest.getInstance("SHA-512");
         try (var in = Files.newInputStream(f)) {
