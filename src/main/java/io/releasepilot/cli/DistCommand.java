@@ -393,7 +393,8 @@ public final class DistCommand implements Runnable {
     }
 
     @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a release candidate folder"
-            + " from dist/dev (http, https or svn) into DIR, and KEYS from dist/release, to verify it.")
+            + " from dist/dev (http, https or svn) into DIR, and KEYS from dist/release, then verify it."
+            + " Exit: 0 every check passed, 1 a check failed, 2 usage or I/O error.")
     static final class Fetch implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -401,9 +402,11 @@ public final class DistCommand implements Runnable {
         String url;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "An empty or new folder.")
         Path outDir;
-        @Option(names = "--keys", paramLabel = "URL", description = "KEYS URL (default: dist/release/<project>/KEYS"
-                + " next to the dist/dev URL).")
+        @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "KEYS file or URL (default:"
+                + " dist/release/<project>/KEYS next to the dist/dev URL; never the RC folder's own).")
         String keys;
+        @Option(names = "--incubating", description = "The project is a podling: require DISCLAIMER and 'incubating'.")
+        boolean incubating;
 
         @Override
         public Integer call() throws ReleasePilotException {
@@ -412,8 +415,12 @@ public final class DistCommand implements Runnable {
             out.println("Fetched " + r.files().size() + " files of " + r.url() + " (r" + r.revision() + ") into "
                     + r.folder() + "; KEYS into " + outDir.resolve("KEYS"));
             r.skipped().forEach(s -> out.println("  skipped " + s));
-            out.println("Next: release-pilot verify " + r.folder() + " --keys " + outDir.resolve("KEYS"));
-            return ExitCodes.OK;
+            out.println();
+            io.releasepilot.verify.VerifyReport report = new io.releasepilot.verify.Verifier().verify(
+                    new io.releasepilot.verify.VerifyRequest(r.folder(), java.util.Optional.of(outDir.resolve("KEYS")),
+                            incubating), Progress.NONE);
+            VerifyCommand.printText(out, report);
+            return report.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
         }
     }
 
