@@ -104,6 +104,9 @@ public final class DistCommand implements Runnable {
             try (Passphrase pw = Passphrases.read(passwordFile, "Password of " + user + " for dist.apache.org", false,
                     false, err)) {
                 return new SvnCredentials(user, pw.chars());
+            } catch (IllegalArgumentException e) {
+                throw new ReleasePilotException("The Apache id '" + io.releasepilot.svn.DistUrls.escape(user)
+                        + "' is not valid: " + e.getMessage(), "Give your Apache id with --username.", e);
             }
         }
     }

@@ -142,7 +142,14 @@ public final class DistKeys {
             Path tmp = Files.createTempFile("release-pilot-keys", ".txt");
             try {
                 Files.write(tmp, created ? HEADER.getBytes(StandardCharsets.US_ASCII) : bytes);
-                KeysFileUpdate.Preview p = KeysFileUpdate.preview(tmp, key, entry);
+                KeysFileUpdate.Preview p;
+                try {
+                    p = KeysFileUpdate.preview(tmp, key, entry);
+                } catch (ReleasePilotException e) {
+                    // name the KEYS on the server, not the temporary copy it was read into
+                    throw new SvnException(SvnException.Reason.EXISTS, e.getMessage().replace(tmp.toString(), url),
+                            e.fix(), e);
+                }
                 String text = (created ? HEADER : "") + p.textToAppend();
                 return new Read(new Preview(url, head, created, p.keysBefore(), text, key), bytes);
             } finally {

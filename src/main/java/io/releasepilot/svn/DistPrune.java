@@ -81,7 +81,7 @@ public final class DistPrune {
                                         + "; it stays on archive.apache.org"));
                     });
         } catch (SVNException e) {
-            throw new SvnException(SvnException.Reason.OTHER, "Could not list " + releaseUrl, "Check the URL.", e);
+            throw SvnErrors.wrap(e, "listing " + releaseUrl, releaseUrl, null);
         }
         try (SvnSession s = SvnSession.open(devUrl, credentials, options, progress)) {
             for (Remote.Entry e : Remote.list(s, "", -1)) {
@@ -93,7 +93,7 @@ public final class DistPrune {
                 }
             }
         } catch (SVNException e) {
-            throw new SvnException(SvnException.Reason.OTHER, "Could not list " + devUrl, "Check the URL.", e);
+            throw SvnErrors.wrap(e, "listing " + devUrl, devUrl, null);
         }
         return new Proposal(DistUrls.check(releaseUrl) + "/", DistUrls.check(devUrl) + "/", out);
     }
