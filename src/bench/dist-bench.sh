@@ -54,7 +54,7 @@ mods=/usr/lib/apache2/modules
 fix_owner() { [ "$(id -u)" = 0 ] && chown -R www-data:www-data "$work/httpd" || true; }
 mucc() { svnmucc -U "file://$repo" "$@" >/dev/null; fix_owner; }
 fix_owner
-apache2 -f "$work/httpd/httpd.conf" -DFOREGROUND & httpd_pid=$!
+"${APACHE2:-/usr/sbin/apache2}" -f "$work/httpd/httpd.conf" -DFOREGROUND & httpd_pid=$!
 for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 base="http://127.0.0.1:$port/repos/dist"
 svnopts=(--non-interactive --no-auth-cache --config-dir "$work/svn-config" --username rm --password bench-pw)

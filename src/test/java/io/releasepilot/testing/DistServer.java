@@ -71,7 +71,9 @@ public abstract class DistServer implements AutoCloseable {
     }
 
     public static Httpd httpd(Path tempDir) {
-        Tools.require("apache2");
+        if (!Files.isExecutable(Httpd.SBIN_APACHE2)) {
+            Tools.require("apache2"); // Debian puts it in /usr/sbin, which is not on a normal user's PATH
+        }
         Tools.require("htpasswd");
         Tools.require("svnadmin");
         Tools.require("svnmucc");

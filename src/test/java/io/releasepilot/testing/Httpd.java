@@ -14,6 +14,7 @@ import java.util.List;
 public final class Httpd extends DistServer {
     private static final Path MODULES = Path.of("/usr/lib/apache2/modules");
     private static final String WORKER = "www-data";
+    static final Path SBIN_APACHE2 = Path.of("/usr/sbin/apache2");
 
     Httpd(Path tempDir) {
         super(tempDir);
@@ -65,6 +66,6 @@ public final class Httpd extends DistServer {
 
     @Override
     protected List<String> command() {
-        return List.of("apache2", "-f", root.resolve("httpd.conf").toString(), "-DFOREGROUND");
+        return List.of(Files.isExecutable(SBIN_APACHE2) ? SBIN_APACHE2.toString() : "apache2", "-f", root.resolve("httpd.conf").toString(), "-DFOREGROUND");
     }
 }
