@@ -55,8 +55,8 @@ class ArchitectureTest {
             .because("the license-header check is the verifier's; other packages ask it");
 
     /** The GUI packages of the steps and windows; none may use another. */
-    static final String[] STEP_GUIS = {"profile", "verify", "keys", "source", "sign", "notes", "stage", "publish",
-        "prune"};
+    static final String[] STEP_GUIS = {"profile", "verify", "keys", "source", "sign", "notes", "check", "stage",
+        "publish", "prune"};
 
     @ArchTest
     static void stepGuisAreIndependent(com.tngtech.archunit.core.domain.JavaClasses classes) {
@@ -76,7 +76,25 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.releasepilot.gui.wizard..", "io.releasepilot.gui.common..")
             .should().dependOnClassesThat().resideInAnyPackage("io.releasepilot.gui.profile..",
                     "io.releasepilot.gui.verify..", "io.releasepilot.gui.keys..", "io.releasepilot.gui.source..",
-                    "io.releasepilot.gui.sign..", "io.releasepilot.gui.notes..", "io.releasepilot.gui.stage..",
-                    "io.releasepilot.gui.publish..", "io.releasepilot.gui.prune..")
+                    "io.releasepilot.gui.sign..", "io.releasepilot.gui.notes..", "io.releasepilot.gui.check..",
+                    "io.releasepilot.gui.stage..", "io.releasepilot.gui.publish..", "io.releasepilot.gui.prune..")
             .because("the composition root hands the steps to the wizard");
+
+    /** The value records of pgp and git that may cross into the faces; the rest is reached through services. */
+    static final java.util.Set<String> CROSSING_VALUES = java.util.Set.of(
+            "io.releasepilot.pgp.Fingerprint", "io.releasepilot.pgp.KeyInfo", "io.releasepilot.pgp.KeySpec",
+            "io.releasepilot.pgp.KeyringException", "io.releasepilot.pgp.SignatureCheck",
+            "io.releasepilot.pgp.SignatureStatus", "io.releasepilot.pgp.SignerDetails",
+            "io.releasepilot.pgp.GnuPgHome$Entry", "io.releasepilot.git.GitException");
+
+    @ArchTest
+    static final ArchRule facesReachGitAndPgpThroughServices = noClasses()
+            .that().resideInAnyPackage("io.releasepilot.gui..", "io.releasepilot.cli..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "are in git or pgp and are not one of " + CROSSING_VALUES,
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().startsWith("io.releasepilot.git")
+                            || c.getPackageName().startsWith("io.releasepilot.pgp"))
+                            && !CROSSING_VALUES.contains(c.getName())))
+            .because("the window and the command line share one service per step (KeyService, SourceService,"
+                    + " SignService, NotesService, CheckService); only value records cross");
 }

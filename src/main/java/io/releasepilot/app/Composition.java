@@ -1,7 +1,10 @@
 package io.releasepilot.app;
 
 import io.releasepilot.core.AppHome;
+import io.releasepilot.check.CheckService;
+import io.releasepilot.gui.check.CheckStep;
 import io.releasepilot.gui.common.DialogService;
+import io.releasepilot.gui.wizard.SummaryStep;
 import io.releasepilot.gui.keys.KeysStep;
 import io.releasepilot.gui.notes.NotesStep;
 import io.releasepilot.gui.sign.SignStep;
@@ -41,8 +44,9 @@ public final class Composition {
     /** The wizard's steps, in order. Only steps that exist are listed. */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits) {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
-                new SourceStep(session, keys), new SignStep(session, keys), new NotesStep(session),
+                new NotesStep(session), new SourceStep(session, keys), new SignStep(session, keys),
+                new CheckStep(session, dialogs, new CheckService(keys)),
                 new StageStep(session, dialogs, DistOptions.DEFAULT), new PublishStep(session, dialogs, DistOptions.DEFAULT),
-                new PruneStep(session, dialogs, DistOptions.DEFAULT));
+                new PruneStep(session, dialogs, DistOptions.DEFAULT), new SummaryStep(session));
     }
 }

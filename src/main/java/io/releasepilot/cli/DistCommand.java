@@ -65,8 +65,8 @@ public final class DistCommand implements Runnable {
 
     /** Where the release is, who commits, and the dist URLs when they differ from the profile. */
     static final class Common {
-        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The release folder (release.json).")
-        Path dir;
+        @Mixin
+        ReleaseDirOption release;
         @Option(names = "--username", paramLabel = "U", description = "Your Apache id (default: the profile's).")
         String username;
         @Option(names = "--password-file", paramLabel = "F", description = "Read the password from F's first line"
@@ -79,8 +79,12 @@ public final class DistCommand implements Runnable {
                 + " the profile's).")
         String releaseUrl;
 
-        RecordService record() {
-            return new RecordService(new Workspace(dir));
+        RecordService record() throws ReleasePilotException {
+            if (!release.given()) {
+                throw new ReleasePilotException("Give the release folder with --dir RELEASE_DIR.",
+                        "It holds release.json, made by 'release-pilot profile init'.");
+            }
+            return release.records();
         }
 
         ReleaseRecord load() throws ReleasePilotException {
@@ -88,15 +92,15 @@ public final class DistCommand implements Runnable {
         }
 
         String dev(ReleaseProfile p) {
-            return devUrl != null ? devUrl : p.distDevUrl();
+            return ReleaseDirOption.or(devUrl, p.distDevUrl());
         }
 
         String release(ReleaseProfile p) {
-            return releaseUrl != null ? releaseUrl : p.distReleaseUrl();
+            return ReleaseDirOption.or(releaseUrl, p.distReleaseUrl());
         }
 
         SvnCredentials credentials(ReleaseProfile p, PrintWriter err) throws ReleasePilotException {
-            String user = username != null ? username : p.rmApacheId();
+            String user = ReleaseDirOption.or(username, p.rmApacheId());
             if (user == null || user.isBlank()) {
                 throw new ReleasePilotException("No Apache id to commit with.",
                         "Give --username, or set your Apache id in the profile.");
@@ -322,13 +326,19 @@ public final class DistCommand implements Runnable {
                         "Tally the vote first (release-pilot vote tally), or give --override-vote REASON.");
             }
             if (!leave.isEmpty()) {
-                Fingerprint fpr = KeysCommand.fingerprint(p.signingKeyFingerprint());
                 SigningOptions so = signing == null ? new SigningOptions() : signing;
+                io.releasepilot.keys.SigningChoice profileChoice = io.releasepilot.keys.SigningChoice.of(p);
+                io.releasepilot.keys.SigningChoice choice = so.gpg || so.gnupgHome != null
+                        ? new io.releasepilot.keys.SigningChoice(profileChoice.fingerprint(), true, so.gnupgHome)
+                        : profileChoice;
                 Path promoted = common.record().workspace().artifactsDir().resolve(releaseFolder);
-                try (SignCommand.CliSigner cli = SignCommand.signer(home, fpr, so.gpg, so.gnupgHome, so.passphraseFile,
-                        err)) {
-                    for (ArtifactSigner.Signed s : Promotion.apply(plan, promoted, cli.signer(),
-                            new KeyService(home.resolve()).publicKeys(cli.signer(), so.gnupgHome), Progress.NONE)) {
+                KeyService keyService = new KeyService(home.resolve());
+                try (Passphrase passphrase = choice.gnupg() ? null : Passphrases.read(so.passphraseFile,
+                        "Passphrase for key " + choice.fingerprint().grouped(), false, true, err)) {
+                    io.releasepilot.keys.Signer signer = keyService.signer(choice,
+                            () -> new Passphrase(passphrase.chars()));
+                    for (ArtifactSigner.Signed s : Promotion.apply(plan, promoted, signer,
+                            keyService.publicKeys(choice), Progress.NONE)) {
                         uploads.addAll(List.of(s.artifact(), s.asc(), s.sha512()));
                     }
                 }

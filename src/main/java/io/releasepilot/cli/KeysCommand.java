@@ -6,6 +6,9 @@ import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.keys.KeyServerUpload;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.keys.KeysFileUpdate;
+import io.releasepilot.keys.SigningChoice;
+import io.releasepilot.release.KeysFileOutputs;
+import io.releasepilot.release.StepId;
 import io.releasepilot.pgp.Fingerprint;
 import io.releasepilot.pgp.GnuPgHome;
 import io.releasepilot.pgp.KeyInfo;
@@ -29,7 +32,8 @@ import java.util.concurrent.Callable;
 /** {@code keys}: make, list, import and export signing keys, and add one to a KEYS file. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Signing keys: create, import, export,"
         + " append to KEYS, publish.", subcommands = {KeysCommand.Generate.class, KeysCommand.ListKeys.class,
-        KeysCommand.Export.class, KeysCommand.Import.class, KeysCommand.Append.class, KeysCommand.Upload.class})
+        KeysCommand.Export.class, KeysCommand.Import.class, KeysCommand.Append.class, KeysCommand.Upload.class,
+        KeysCommand.Use.class})
 public final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -64,16 +68,20 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--name", required = true, description = "Your full name (Latin letters recommended).")
+        @Mixin
+        ReleaseDirOption release;
+        @Option(names = "--name", description = "Your full name (Latin letters recommended); with --dir, default: the"
+                + " release manager's name in the profile.")
         String name;
-        @Option(names = "--email", required = true, description = "Your apacheid@apache.org address.")
+        @Option(names = "--email", description = "Your apacheid@apache.org address; with --dir, default: the"
+                + " profile's.")
         String email;
         @Option(names = "--comment", description = "Optional comment, e.g. CODE SIGNING KEY.")
         String comment;
         @Option(names = "--expire-days", paramLabel = "D", defaultValue = "0", description = "Days until the key"
                 + " expires; 0 (default) for never. An expiry limits the damage of a lost key, but must be extended"
-                + " in time.")
-        int expireDays;
+                + " in time. At most until 2106-02-06 (the last date OpenPGP and gpg can hold).")
+        long expireDays;
         @Option(names = "--passphrase-file", paramLabel = "F", description = "Read the passphrase from F's first line"
                 + " (else it is asked twice on the console).")
         Path passphraseFile;
@@ -86,9 +94,24 @@ public final class KeysCommand implements Runnable {
         public Integer call() throws ReleasePilotException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (release.given()) {
+                var profile = release.load().profile();
+                name = ReleaseDirOption.or(name, profile.rmName());
+                email = ReleaseDirOption.or(email, profile.rmEmail());
+            }
+            if (name == null || name.isBlank() || email == null || email.isBlank()) {
+                throw new ReleasePilotException("Give --name and --email (or --dir of a release whose profile names"
+                        + " you).", "Example: release-pilot keys generate --name \"Jane Doe\" --email jdoe@apache.org");
+            }
             if (!email.toLowerCase(java.util.Locale.ROOT).endsWith("@apache.org")) {
                 err.println("Warning: " + email + " is not an @apache.org address; ASF release keys should carry"
                         + " your Apache address.");
+            }
+            long maxDays = KeySpec.maxExpiryDays(java.time.Instant.now());
+            if (expireDays < 0 || expireDays > maxDays) {
+                throw new ReleasePilotException("--expire-days " + expireDays + " is out of range: give 0 (no expiry)"
+                        + " or 1 to " + maxDays + " days.", "OpenPGP and gpg keep dates as 32-bit seconds, so a key"
+                        + " must expire before 2106-02-07; a later date would read as another one.");
             }
             KeySpec keySpec;
             try {
@@ -100,10 +123,11 @@ public final class KeysCommand implements Runnable {
             try (Passphrase passphrase = Passphrases.read(passphraseFile, "Passphrase for the new key", true,
                     allowEmpty, err)) {
                 err.println("Generating " + bits + "-bit RSA keys; this takes a few seconds...");
-                KeyService.Created created = new KeyService(home.resolve()).generate(keySpec, passphrase,
-                        Progress.NONE);
+                KeyService.Created created = new KeyService(home.resolve(), err::println).generate(keySpec,
+                        passphrase, Progress.NONE);
                 describe(out, created.key());
                 out.println("Revocation certificate: " + created.revocationCertificate());
+                useForRelease(release, keys(home), new SigningChoice(created.key().fingerprint(), false, null), err);
                 out.println(created.key().fingerprint().hex());
             }
             return ExitCodes.OK;
@@ -181,6 +205,8 @@ public final class KeysCommand implements Runnable {
         Path passphraseFile;
         @Option(names = "--allow-empty-passphrase")
         boolean allowEmpty;
+        @Mixin
+        ReleaseDirOption release;
 
         @Override
         public Integer call() throws ReleasePilotException {
@@ -189,13 +215,21 @@ public final class KeysCommand implements Runnable {
                 throw new ReleasePilotException("Give either FILE or --gnupg-home DIR.",
                         "Example: release-pilot keys import --gnupg-home ~/.gnupg --key FPR");
             }
-            KeyService keys = new KeyService(home.resolve());
+            KeyService keys = new KeyService(home.resolve(), spec.commandLine().getErr()::println);
             try (Passphrase passphrase = Passphrases.read(passphraseFile, "Passphrase of the key", false, allowEmpty,
                     spec.commandLine().getErr())) {
                 if (file != null) {
-                    for (KeyInfo k : keys.importFile(file, passphrase, passphrase)) {
+                    List<KeyInfo> imported = keys.importFile(file, passphrase, passphrase);
+                    for (KeyInfo k : imported) {
                         out.print("Imported ");
                         describe(out, k);
+                    }
+                    if (imported.size() == 1) {
+                        useForRelease(release, keys, new SigningChoice(imported.get(0).fingerprint(), false, null),
+                                spec.commandLine().getErr());
+                    } else if (release.given()) {
+                        spec.commandLine().getErr().println("Choose which key signs the release with: release-pilot"
+                                + " keys use --dir " + release.dir() + " --key FPR");
                     }
                     return ExitCodes.OK;
                 }
@@ -211,8 +245,11 @@ public final class KeysCommand implements Runnable {
                     }
                     which = withSecret.get(0).key().fingerprint();
                 }
+                KeyInfo imported = keys.importGnuPg(gnupgHome, which, passphrase, passphrase);
                 out.print("Imported ");
-                describe(out, keys.importGnuPg(gnupgHome, which, passphrase, passphrase));
+                describe(out, imported);
+                useForRelease(release, keys, new SigningChoice(imported.fingerprint(), false, null),
+                        spec.commandLine().getErr());
             }
             return ExitCodes.OK;
         }
@@ -225,9 +262,13 @@ public final class KeysCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         HomeOption home;
-        @Option(names = "--keys-file", required = true, paramLabel = "KEYS")
+        @Mixin
+        ReleaseDirOption release;
+        @Option(names = "--keys-file", required = true, paramLabel = "KEYS", description = "The KEYS file to append"
+                + " to (e.g. your checkout of dist/release/<project>/KEYS); created if it does not exist.")
         Path keysFile;
-        @Option(names = "--key", required = true, paramLabel = "FPR")
+        @Option(names = "--key", paramLabel = "FPR", description = "The key to add (with --dir, default: the release's"
+                + " signing key).")
         String key;
         @Option(names = "--dry-run", description = "Only show what would be appended.")
         boolean dryRun;
@@ -236,16 +277,27 @@ public final class KeysCommand implements Runnable {
         public Integer call() throws ReleasePilotException {
             PrintWriter out = spec.commandLine().getOut();
             KeyService keys = new KeyService(home.resolve());
-            KeysFileUpdate.Preview preview = keys.previewKeysAppend(keysFile, fingerprint(key));
+            String which = release.given() ? ReleaseDirOption.or(key, release.load().profile().signingKeyFingerprint())
+                    : key;
+            if (which == null || which.isBlank()) {
+                throw new ReleasePilotException("Give the key to add with --key FPR (or --dir of a release that has a"
+                        + " signing key).", "release-pilot keys list shows your keys' fingerprints.");
+            }
+            Fingerprint fpr = fingerprint(which);
+            KeysFileUpdate.Preview preview = keys.previewKeysAppend(keysFile, fpr);
             out.println("Appending to " + keysFile + " (" + preview.keysBefore() + " keys now):");
             out.println(preview.textToAppend());
             if (dryRun) {
                 out.println("Dry run: nothing was written.");
                 return ExitCodes.OK;
             }
-            KeysFileUpdate.Result result = KeysFileUpdate.append(preview);
+            KeysFileUpdate.Result result = KeysFileUpdate.append(preview, spec.commandLine().getErr()::println);
             out.println("Done: " + result.keysFile() + " now holds " + result.keysAfter() + " keys (" + result.keysBefore()
                     + " before). Commit it to dist/release/<project>/KEYS with svn.");
+            if (release.given()) {
+                release.records().done(StepId.KEYS_FILE, new KeysFileOutputs(keysFile.toAbsolutePath().normalize()
+                        .toString(), -1, fpr.hex()));
+            }
             return ExitCodes.OK;
         }
     }
@@ -273,6 +325,47 @@ public final class KeysCommand implements Runnable {
             if (!r.verificationRequested().isEmpty()) {
                 out.println("A confirmation link was mailed to " + String.join(", ", r.verificationRequested()) + ".");
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static KeyService keys(HomeOption home) {
+        return new KeyService(home.resolve());
+    }
+
+    /** With --dir: makes the key the release's signing key and records the key step. */
+    static void useForRelease(ReleaseDirOption release, KeyService keys, SigningChoice choice, PrintWriter err)
+            throws ReleasePilotException {
+        if (release == null || !release.given()) {
+            return;
+        }
+        keys.useForRelease(release.records(), choice);
+        err.println("This key now signs the release in " + release.dir() + " (" + choice.backend() + ").");
+    }
+
+    @Command(name = "use", mixinStandardHelpOptions = true, description = "Choose the key that signs a release:"
+            + " one of Release Pilot's keyring, or one in GnuPG (--gpg: a smartcard or an existing ~/.gnupg, used"
+            + " through gpg and its agent).")
+    static final class Use implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Option(names = "--dir", required = true, paramLabel = "RELEASE_DIR", description = "Release folder.")
+        Path dir;
+        @Option(names = "--key", required = true, paramLabel = "FPR", description = "The key's fingerprint.")
+        String key;
+        @Option(names = "--gpg", description = "Sign through GnuPG and its agent instead of Release Pilot's keyring.")
+        boolean gpg;
+        @Option(names = "--gnupg-home", paramLabel = "DIR", description = "GnuPG home for --gpg (default: gpg's own).")
+        Path gnupgHome;
+
+        @Override
+        public Integer call() throws ReleasePilotException {
+            ReleaseDirOption release = new ReleaseDirOption();
+            release.dir = dir;
+            useForRelease(release, keys(home), new SigningChoice(fingerprint(key), gpg,
+                    gnupgHome == null ? null : gnupgHome.toAbsolutePath()), spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }

@@ -1,10 +1,12 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.AtomicFiles;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.ReleasePilotException;
-import io.releasepilot.git.GitRepository;
-import io.releasepilot.notes.ReleaseNotes;
+import io.releasepilot.notes.NotesService;
+import io.releasepilot.release.ReleaseProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,39 +18,72 @@ import java.util.concurrent.Callable;
 
 /** {@code notes}: a Markdown draft of the release notes between two tags. */
 @Command(name = "notes", mixinStandardHelpOptions = true, description = "Draft release notes (Markdown) from the"
-        + " commits between two tags, with the contributors (.mailmap respected).")
+        + " commits between two tags, with the contributors (.mailmap respected). With --dir: from the previous"
+        + " release's tag to the current RC's, saved in the release's notes/ folder and recorded.")
 public final class NotesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @picocli.CommandLine.Mixin
+    @Mixin
     HomeOption home;
-    @Option(names = "--repo", required = true, paramLabel = "DIR")
+    @Mixin
+    ReleaseDirOption release;
+    @Option(names = "--repo", paramLabel = "DIR", description = "Local git clone (default with --dir: the profile's).")
     Path repo;
-    @Option(names = "--from", paramLabel = "TAG", description = "The previous release's tag (default: the beginning).")
+    @Option(names = "--from", paramLabel = "TAG", description = "The previous release's tag (default: with --dir the"
+            + " newest release tag before this version, else the beginning).")
     String from;
-    @Option(names = "--to", required = true, paramLabel = "TAG")
+    @Option(names = "--to", paramLabel = "TAG", description = "The last tag of the range (default with --dir: the"
+            + " current RC's tag, or HEAD before it is tagged).")
     String to;
-    @Option(names = "--title", paramLabel = "T", description = "Heading (default: Release notes for <to>).")
+    @Option(names = "--title", paramLabel = "T", description = "Heading (default: <Display name> <version> release"
+            + " notes, or Release notes for <to>).")
     String title;
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of printing.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of printing (with --dir the"
+            + " default is notes/RELEASE-NOTES-<version>.md in the release folder).")
     Path out;
 
     @Override
     public Integer call() throws ReleasePilotException {
-        try (GitRepository git = GitRepository.open(repo)) {
-            ReleaseNotes.Notes notes = ReleaseNotes.generate(git, from, to, title == null ? "Release notes for " + to
-                    : title);
-            if (out == null) {
-                spec.commandLine().getOut().print(notes.markdown());
-            } else {
-                try {
-                    AtomicFiles.write(out, notes.markdown().getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new ReleasePilotException("Could not write " + out + ": " + e.getMessage(), "", e);
-                }
+        NotesService service = new NotesService();
+        if (release.given()) {
+            ReleaseProfile p = release.load().profile();
+            Path repository = repo != null ? repo : Path.of(p.gitRepository());
+            java.util.List<String> tags = service.tags(repository);
+            String toTag = ReleaseDirOption.or(to, NotesService.defaultTo(p, tags));
+            String fromTag = from != null ? from : NotesService.previousRelease(p, tags).orElse(null);
+            NotesService.Draft draft = service.draft(repository, fromTag, toTag,
+                    ReleaseDirOption.or(title, NotesService.title(p)));
+            if (out != null) {
+                write(out, draft.markdown());
                 spec.commandLine().getOut().println(out);
+            } else {
+                spec.commandLine().getOut().println(service.save(release.records(), draft.markdown(), draft));
+                spec.commandLine().getErr().println("Recorded: " + draft.commits() + " commit"
+                        + (draft.commits() == 1 ? "" : "s") + " from " + (fromTag == null ? "the beginning" : fromTag)
+                        + " to " + toTag + ". Edit the file as you like; the mails link it.");
             }
+            return ExitCodes.OK;
+        }
+        if (repo == null || to == null) {
+            throw new ReleasePilotException("Missing " + (repo == null ? "--repo" : "--to") + ".",
+                    "Give --dir RELEASE_DIR, or --repo DIR and --to TAG.");
+        }
+        NotesService.Draft draft = service.draft(repo, from, to, title == null ? "Release notes for " + to : title);
+        if (out == null) {
+            spec.commandLine().getOut().print(draft.markdown());
+        } else {
+            write(out, draft.markdown());
+            spec.commandLine().getOut().println(out);
         }
         return ExitCodes.OK;
+    }
+
+    private static void write(Path out, String markdown) throws ReleasePilotException {
+        try {
+            AtomicFiles.write(out, markdown.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not write " + out + ": " + IoErrors.reason(e) + ".",
+                    "Check that you may write there and that the disk has room.", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.Passphrase;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.keys.PassphraseStrength;
@@ -36,22 +37,41 @@ final class Passphrases {
         }
     }
 
+    /** A passphrase file holds one line; anything larger is not a passphrase file (or is /dev/zero). */
+    static final int MAX_FILE_BYTES = 4096;
+
     private static char[] fromFile(Path file) throws ReleasePilotException {
+        if (Files.isDirectory(file)) {
+            throw new ReleasePilotException("Could not read the passphrase file " + file + ": it is a folder, not a"
+                    + " file.", "Give --passphrase-file the path of a file whose first line is the passphrase.");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ReleasePilotException("Could not read the passphrase file " + file + ": it is not a regular"
+                    + " file (a device or a pipe).", "Give --passphrase-file the path of a file whose first line is"
+                    + " the passphrase.");
+        }
         byte[] bytes = null;
-        try {
-            bytes = Files.readAllBytes(file);
-            int end = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ReleasePilotException("The passphrase file " + file + " is larger than " + MAX_FILE_BYTES
+                        + " bytes, so it was not read.", "Give a file whose first line is the passphrase, and"
+                        + " nothing much else.");
+            }
+            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            int end = start;
             while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
                 end++;
             }
-            CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
+            CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, start, end - start));
             char[] chars = new char[decoded.remaining()];
             decoded.get(chars);
             Arrays.fill(decoded.array(), '\0');
             return chars;
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read the passphrase file " + file + ": " + e.getMessage(),
-                    "Check the path given to --passphrase-file.", e);
+            throw new ReleasePilotException("Could not read the passphrase file " + file + ": "
+                    + IoErrors.reason(e) + ".", IoErrors.fix(e, file), e);
         } finally {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);

@@ -105,7 +105,7 @@ public final class ProfileCommand implements Runnable {
             }
             Workspace ws = new ReleaseStore().create(dir, profile);
             try {
-                settingsStore.save(settings.withRecent(ws.dir().toString()));
+                settingsStore.update(s -> s.withRecent(ws.dir().toString()));
             } catch (DataFileException e) {
                 spec.commandLine().getErr().println("Note: " + e.getMessage());
             }

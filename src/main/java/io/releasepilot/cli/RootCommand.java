@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Guides an ASF source release and verifies release candidates.%n"
                 + "Run without a command to open the window.",
         subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class, SourceCommand.class,
-                SignCommand.class, NotesCommand.class, DistCommand.class},
+                SignCommand.class, NotesCommand.class, StatusCommand.class,
+                RcCommand.class, NextVersionCommand.class, DistCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; for verify: every check passed",
                 "  1  the checks ran and at least one failed",

@@ -8,6 +8,8 @@ import io.releasepilot.keys.Signer;
 import io.releasepilot.pgp.Fingerprint;
 import io.releasepilot.pgp.KeyringException;
 import io.releasepilot.sign.ArtifactSigner;
+import io.releasepilot.sign.SignService;
+import io.releasepilot.keys.SigningChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +24,20 @@ import java.util.concurrent.Callable;
 
 /** {@code sign FILE...}: writes FILE.asc and FILE.sha512 beside each file, from one read of it. */
 @Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign artifacts: a detached ASCII-armored"
-        + " .asc and a .sha512 (sha512sum form) beside each, each signature checked before it is written.")
+        + " .asc and a .sha512 (sha512sum form) beside each, each signature checked before it is written. With --dir:"
+        + " the current RC's archives, with the release's key and backend, and the sign step is recorded.")
 public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     HomeOption home;
-    @Parameters(arity = "1..*", paramLabel = "FILE")
-    List<Path> files;
-    @Option(names = "--key", required = true, paramLabel = "FPR")
+    @Mixin
+    ReleaseDirOption release;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "The artifacts to sign (default with --dir: the"
+            + " current RC's archives, as the source step recorded them).")
+    List<Path> files = new java.util.ArrayList<>();
+    @Option(names = "--key", paramLabel = "FPR", description = "The signing key's fingerprint (default with --dir:"
+            + " the release's).")
     String key;
     @Option(names = "--passphrase-file", paramLabel = "F", description = "The key's passphrase (else asked).")
     Path passphraseFile;
@@ -42,42 +49,37 @@ public final class SignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ReleasePilotException {
         PrintWriter out = spec.commandLine().getOut();
-        Fingerprint fpr = KeysCommand.fingerprint(key);
         KeyService keys = new KeyService(home.resolve());
-        try (CliSigner cli = signer(home, fpr, gpg, gnupgHome, passphraseFile, spec.commandLine().getErr())) {
-            for (ArtifactSigner.Signed s : ArtifactSigner.signAll(files, cli.signer(),
-                    () -> keys.publicKeys(cli.signer(), gnupgHome), Progress.NONE)) {
+        SignService service = new SignService(keys);
+        SigningChoice choice;
+        if (key != null) {
+            choice = new SigningChoice(KeysCommand.fingerprint(key), gpg, gnupgHome);
+        } else if (release.given()) {
+            choice = SigningChoice.of(release.load().profile());
+        } else {
+            throw new ReleasePilotException("Give the key with --key FPR (or --dir of a release that has one).",
+                    "release-pilot keys list shows your keys' fingerprints.");
+        }
+        boolean recordIt = release.given() && files.isEmpty() && key == null;
+        if (files.isEmpty() && !release.given()) {
+            throw new ReleasePilotException("Give the files to sign, or --dir RELEASE_DIR to sign the current RC.",
+                    "Example: release-pilot sign --dir ~/releases/kvrocks-2.4.0");
+        }
+        try (Passphrase passphrase = choice.gnupg() ? null : Passphrases.read(passphraseFile, "Passphrase for key "
+                + choice.fingerprint().grouped(), false, true, spec.commandLine().getErr())) {
+            java.util.function.Supplier<Passphrase> pass = () -> new Passphrase(passphrase.chars());
+            List<ArtifactSigner.Signed> signed = recordIt
+                    ? service.signRc(release.records(), pass, Progress.NONE)
+                    : service.sign(files.isEmpty() ? service.artifacts(release.records()) : files, choice, pass,
+                    Progress.NONE);
+            for (ArtifactSigner.Signed s : signed) {
                 out.println(s.asc());
                 out.println(s.sha512());
             }
         }
+        if (recordIt) {
+            spec.commandLine().getErr().println("Recorded. Next: release-pilot verify --dir " + release.dir());
+        }
         return ExitCodes.OK;
-    }
-
-    /** A signer and the passphrase read for it (none for GnuPG, whose agent asks), cleared on close. */
-    record CliSigner(Signer signer, Passphrase passphrase) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (passphrase != null) {
-                passphrase.close();
-            }
-        }
-    }
-
-    /** The signer for a key: GnuPG with --gpg, else the built-in keyring (passphrase from F or the console). */
-    static CliSigner signer(HomeOption home, Fingerprint fpr, boolean gpg, Path gnupgHome, Path passphraseFile,
-                            PrintWriter err) throws ReleasePilotException {
-        KeyService keys = new KeyService(home.resolve());
-        if (gpg) {
-            return new CliSigner(keys.gnupgSigner(fpr, gnupgHome), null);
-        }
-        Passphrase passphrase = Passphrases.read(passphraseFile, "Passphrase for key " + fpr.grouped(), false, true,
-                err);
-        try {
-            return new CliSigner(keys.builtInSigner(fpr, () -> new Passphrase(passphrase.chars())), passphrase);
-        } catch (KeyringException e) {
-            passphrase.close();
-            throw e;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.check.CheckService;
 import io.releasepilot.core.Progress;
+import io.releasepilot.keys.KeyService;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.core.Json;
 import io.releasepilot.pgp.SignatureCheck;
@@ -33,9 +35,15 @@ import java.util.concurrent.Callable;
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "DIR_OR_URL", description = "The RC folder (e.g. a checkout of dist/dev/<project>/<version>-rcN), or its dist/dev URL (http, https, svn): it is downloaded first.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR_OR_URL", description = "The RC folder (e.g. a checkout"
+            + " of dist/dev/<project>/<version>-rcN), or its dist/dev URL (http, https, svn): it is downloaded first.")
     String target;
-    @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "The project's KEYS file or URL (default: KEYS in DIR or its parent; for a URL, dist/release/<project>/KEYS).")
+    @picocli.CommandLine.Mixin
+    ReleaseDirOption release;
+    @picocli.CommandLine.Mixin
+    HomeOption home;
+    @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "The project's KEYS file or URL (default: KEYS"
+            + " in DIR or its parent; for a URL, dist/release/<project>/KEYS, never the RC folder's own).")
     String keysArg;
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
@@ -46,9 +54,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReleasePilotException, IOException {
-        Path dir = Path.of(target);
+        Path dir = target == null ? null : Path.of(target);
         Path keys = keysArg == null || isUrl(keysArg) ? null : Path.of(keysArg);
-        if (isUrl(target)) {
+        if (target != null && isUrl(target)) {
             Path fetched = java.nio.file.Files.createTempDirectory("release-pilot-rc");
             dir = DistCommand.fetchWithKeys(target, keysArg, fetched, DistCommand.printing(spec.commandLine().getErr()))
                     .folder();
@@ -58,8 +66,22 @@ public final class VerifyCommand implements Callable<Integer> {
             new io.releasepilot.svn.DistFetch(io.releasepilot.svn.DistOptions.DEFAULT).fetchFile(keysArg, keys, null,
                     Progress.NONE);
         }
-        VerifyReport report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
-                Progress.NONE);
+        VerifyReport report;
+        if (dir == null && release.given()) {
+            // The check step: the release manager's own RC, as voters will see it.
+            CheckService.Checked checked = new CheckService(new KeyService(home.resolve()))
+                    .check(release.records(), Optional.ofNullable(keys), Progress.NONE);
+            report = checked.report();
+            if (!json) {
+                spec.commandLine().getErr().println("KEYS used: " + checked.keysUsed());
+            }
+        } else if (dir == null) {
+            throw new ReleasePilotException("Give the RC folder to verify (or --dir RELEASE_DIR to check your own RC).",
+                    "Example: release-pilot verify ~/svn/dist-dev/kvrocks/2.4.0-rc1 --keys KEYS");
+        } else {
+            report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
+                    Progress.NONE);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(ReportJson.toJson(report)));

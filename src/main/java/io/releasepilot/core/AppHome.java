@@ -50,6 +50,14 @@ public record AppHome(Path dir) {
         return new AppHome(base.resolve("release-pilot"));
     }
 
+    /** Refuses a home that names a file (a mistyped --home or RELEASE_PILOT_HOME): it must be a folder. */
+    public void requireFolder() throws DataFileException {
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new DataFileException("The Release Pilot home " + dir + " is a file, not a folder.",
+                    "Give --home (or RELEASE_PILOT_HOME) a folder; it is created if it does not exist.", null);
+        }
+    }
+
     public Path settingsFile() {
         return dir.resolve("settings.json");
     }

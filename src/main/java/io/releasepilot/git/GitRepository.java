@@ -175,6 +175,11 @@ public final class GitRepository implements AutoCloseable {
      */
     public void createTag(String name, String commit, String message, String taggerName, String taggerEmail,
                           Optional<Signer> signer) throws GitException {
+        String invalid = invalidTagName(name);
+        if (invalid != null) {
+            throw new GitException("\"" + name + "\" is not a valid tag name: " + invalid + ".",
+                    "Choose a name such as v2.4.0-rc1 (letters, digits, dots, dashes; no spaces).");
+        }
         try (Git git = new Git(repository); RevWalk walk = new RevWalk(repository)) {
             if (repository.exactRef(Constants.R_TAGS + name) != null) {
                 throw new GitException("The tag " + name + " already exists.",
@@ -192,10 +197,47 @@ public final class GitRepository implements AutoCloseable {
                 tag.setSigned(false);
             }
             tag.call();
-        } catch (GitAPIException | IOException e) {
-            throw new GitException("Could not create the tag " + name + ": " + e.getMessage(),
-                    "Check that the repository is writable.", e);
+        } catch (GitAPIException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof io.releasepilot.core.ReleasePilotException signing) {
+                    throw new GitException("Could not sign the tag " + name + ": " + signing.getMessage(),
+                            signing.fix() + " No tag was created.", e);
+                }
+            }
+            throw new GitException("Could not create the tag " + name + ": "
+                    + io.releasepilot.core.IoErrors.redact(e.getMessage()), "No tag was created.", e);
+        } catch (IOException e) {
+            throw new GitException("Could not create the tag " + name + " in " + dir + ": "
+                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, dir), e);
         }
+    }
+
+    /** Why git would refuse {@code name} as a tag name (git check-ref-format), or null when it is fine. */
+    static String invalidTagName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "it is empty";
+        }
+        if (name.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return "it contains a space or a control character";
+        }
+        for (char c : new char[] {'~', '^', ':', '?', '*', '[', '\\'}) {
+            if (name.indexOf(c) >= 0) {
+                return "git does not allow the character " + c + " in tag names";
+            }
+        }
+        if (name.contains("..") || name.contains("@{") || name.contains("//")) {
+            return "git does not allow \"..\", \"@{\" or \"//\" in tag names";
+        }
+        if (name.startsWith("-") || name.startsWith(".") || name.startsWith("/") || name.contains("/.")) {
+            return "a tag name (or a part of it between slashes) may not start with -, . or /";
+        }
+        if (name.endsWith(".") || name.endsWith("/") || name.endsWith(".lock") || name.equals("@")) {
+            return "a tag name may not end with a dot, a slash or .lock, or be @";
+        }
+        if (!Repository.isValidRefName(Constants.R_TAGS + name)) {
+            return "git does not allow it as a reference name";
+        }
+        return null;
     }
 
     /** The raw content of an annotated tag object (message and signature), for checks and tests. */
@@ -228,20 +270,121 @@ public final class GitRepository implements AutoCloseable {
                     if (update.getStatus() != RemoteRefUpdate.Status.OK
                             && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
                         throw new GitException("The remote refused the tag " + tag + ": " + update.getStatus()
-                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"),
+                                + (update.getMessage() == null ? "" : " ("
+                                + io.releasepilot.core.IoErrors.redact(update.getMessage()) + ")"),
                                 "A tag with that name may already exist there; tags are never moved.");
                     }
                 }
             }
-        } catch (GitAPIException e) {
-            throw new GitException("Could not push the tag " + tag + " to " + remote + ": " + e.getMessage(),
-                    "Check the remote's address and your credentials.", e);
+        } catch (GitAPIException | IllegalArgumentException e) {
+            // A remote URL may carry a user name and token (https://alice:TOKEN@host/…): never print them.
+            throw new GitException("Could not push the tag " + tag + " to "
+                    + io.releasepilot.core.IoErrors.redact(remote) + ": "
+                    + io.releasepilot.core.IoErrors.redact(e.getMessage()),
+                    "Check the remote's address and your credentials (give them with --username and"
+                            + " --password-file rather than in the address).", new RedactedCause(e));
         }
     }
 
     /** Whether a file exists at the repository's top in the working copy (for the profile's check). */
     public boolean hasWorkingFile(String name) {
         return Files.exists(dir.resolve(name));
+    }
+
+    /**
+     * Commits {@code changes} (repository path → new content) on top of {@code startPoint} as the new branch
+     * {@code branch}, without touching the working tree, the index or the current branch, so the release
+     * manager reviews and pushes it when ready. Refuses a branch that exists. Returns the new commit's id.
+     */
+    public String commitOnNewBranch(String branch, String startPoint, java.util.Map<String, byte[]> changes,
+                                    String message, String name, String email) throws GitException {
+        String ref = Constants.R_HEADS + branch;
+        if (!Repository.isValidRefName(ref)) {
+            throw new GitException("\"" + branch + "\" is not a valid branch name.",
+                    "Use letters, digits, '.', '-' and '/', e.g. bump-2.5.0a1.");
+        }
+        try (org.eclipse.jgit.lib.ObjectInserter inserter = repository.newObjectInserter();
+             ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(repository)) {
+            if (repository.exactRef(ref) != null) {
+                throw new GitException("The branch " + branch + " already exists in " + dir + ".",
+                        "Delete it (git branch -D " + branch + ") or choose another name.");
+            }
+            RevCommit base = walk.parseCommit(ObjectId.fromString(resolve(startPoint).commit()));
+            org.eclipse.jgit.dircache.DirCache index = org.eclipse.jgit.dircache.DirCache.newInCore();
+            org.eclipse.jgit.dircache.DirCacheBuilder builder = index.builder();
+            builder.addTree(new byte[0], org.eclipse.jgit.dircache.DirCacheEntry.STAGE_0, reader, base.getTree());
+            builder.finish();
+            org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+            for (java.util.Map.Entry<String, byte[]> change : changes.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, change.getValue());
+                editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(change.getKey()) {
+                    @Override
+                    public void apply(org.eclipse.jgit.dircache.DirCacheEntry entry) {
+                        if (entry.getRawMode() == 0) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                        }
+                        entry.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            ObjectId tree = index.writeTree(inserter);
+            org.eclipse.jgit.lib.CommitBuilder commit = new org.eclipse.jgit.lib.CommitBuilder();
+            PersonIdent who = new PersonIdent(name, email);
+            commit.setTreeId(tree);
+            commit.setParentId(base);
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            org.eclipse.jgit.lib.RefUpdate update = repository.updateRef(ref);
+            update.setNewObjectId(id);
+            update.setExpectedOldObjectId(ObjectId.zeroId());
+            update.setRefLogMessage("release-pilot: next version", false);
+            org.eclipse.jgit.lib.RefUpdate.Result result = update.update(walk);
+            if (result != org.eclipse.jgit.lib.RefUpdate.Result.NEW) {
+                throw new GitException("Could not create the branch " + branch + " (" + result + ").",
+                        "Check that the repository is not locked by another git command, then try again.");
+            }
+            return id.name();
+        } catch (IOException e) {
+            throw new GitException("Could not commit the next version in " + dir + ": " + e.getMessage(),
+                    "Check that you may write to the repository.", e);
+        }
+    }
+
+    /** The local branches' short names (main, 2.4, …). */
+    public List<String> branches() throws GitException {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
+                    .map(r -> r.getName().substring(Constants.R_HEADS.length())).sorted().toList();
+        } catch (IOException e) {
+            throw new GitException("Could not list the branches of " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** Every file of {@code commit} whose path matches {@code wanted}, with its content (small files only). */
+    public java.util.Map<String, byte[]> files(String commit, java.util.function.Predicate<String> wanted,
+                                               int maxBytes) throws GitException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tw = new TreeWalk(repository)) {
+            tw.addTree(walk.parseCommit(ObjectId.fromString(resolve(commit).commit())).getTree());
+            tw.setRecursive(true);
+            while (tw.next()) {
+                if (wanted.test(tw.getPathString()) && tw.getFileMode(0) == FileMode.REGULAR_FILE
+                        || wanted.test(tw.getPathString()) && tw.getFileMode(0) == FileMode.EXECUTABLE_FILE) {
+                    var loader = repository.open(tw.getObjectId(0));
+                    if (loader.getSize() <= maxBytes) {
+                        out.put(tw.getPathString(), loader.getBytes());
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GitException("Could not read the files of " + commit + " in " + dir + ": " + e.getMessage(),
+                    "", e);
+        }
     }
 
     @Override
@@ -253,6 +396,16 @@ public final class GitRepository implements AutoCloseable {
     @Override
     public String toString() {
         return "GitRepository[" + dir + "]";
+    }
+
+    /** Keeps the kind of a push failure for the log, without its message (it may hold a URL's credentials). */
+    private static final class RedactedCause extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RedactedCause(Exception e) {
+            super(e.getClass().getName() + ": " + io.releasepilot.core.IoErrors.redact(e.getMessage()));
+            setStackTrace(e.getStackTrace());
+        }
     }
 
     static List<String> split(String path) {

@@ -16,6 +16,9 @@ import io.releasepilot.pgp.KeySpec;
 import io.releasepilot.pgp.KeyringException;
 import io.releasepilot.pgp.SecretKeyring;
 import io.releasepilot.pgp.UnreadableKeyFileException;
+import io.releasepilot.release.KeyOutputs;
+import io.releasepilot.release.RecordService;
+import io.releasepilot.release.StepId;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +34,12 @@ public final class KeyService {
     private final KeyStore store;
 
     public KeyService(AppHome home) {
-        this.store = new KeyStore(home);
+        this(home, null);
+    }
+
+    /** {@code onWait} hears when another Release Pilot is writing the keyring and this one waits for it. */
+    public KeyService(AppHome home, java.util.function.Consumer<String> onWait) {
+        this.store = new KeyStore(home, onWait);
     }
 
     public KeyStore store() {
@@ -44,13 +52,10 @@ public final class KeyService {
 
     public Created generate(KeySpec spec, Passphrase passphrase, Progress progress)
             throws KeyringException, CancelledException {
-        SecretKeyring keyring = store.load();
+        store.load();
         GeneratedKey key = KeyGeneration.generate(spec, passphrase, progress);
         progress.checkCancelled("Key generation");
-        keyring.add(key);
-        store.save(keyring);
-        Path revocation = store.saveRevocation(key.info().fingerprint(), key.info().primaryUserId(),
-                key.revocationCertificate());
+        Path revocation = store.addGenerated(key);
         return new Created(key.info(), revocation);
     }
 
@@ -72,12 +77,9 @@ public final class KeyService {
         try {
             data = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read " + file + ": " + e.getMessage(), "Check the path.", e);
+            throw io.releasepilot.core.IoErrors.failure("Could not read the key file", file, e);
         }
-        SecretKeyring keyring = store.load();
-        List<KeyInfo> imported = keyring.importSecret(data, current, target);
-        store.save(keyring);
-        return imported;
+        return store.update(keyring -> keyring.importSecret(data, current, target));
     }
 
     public List<GnuPgHome.Entry> listGnuPg(Path gnupgHome) throws KeyringException {
@@ -90,19 +92,17 @@ public final class KeyService {
      */
     public KeyInfo importGnuPg(Path gnupgHome, Fingerprint key, Passphrase current, Passphrase target)
             throws KeyringException {
-        SecretKeyring keyring = store.load();
-        KeyInfo info;
-        try {
-            info = new GnuPgHome(gnupgHome).importInto(keyring, key, current, target);
-        } catch (UnreadableKeyFileException e) {
-            byte[] armored = GnuPgExport.exportSecret(gnupgHome, key, current);
-            info = keyring.importSecret(armored, current, target).stream()
-                    .filter(k -> k.fingerprint().equals(key)).findFirst()
-                    .orElseThrow(() -> new KeyringException("gpg's export did not hold key " + key.grouped() + ".",
-                            "Export it with gpg --export-secret-keys --armor and import that file."));
-        }
-        store.save(keyring);
-        return info;
+        return store.update(keyring -> {
+            try {
+                return new GnuPgHome(gnupgHome).importInto(keyring, key, current, target);
+            } catch (UnreadableKeyFileException e) {
+                byte[] armored = GnuPgExport.exportSecret(gnupgHome, key, current);
+                return keyring.importSecret(armored, current, target).stream()
+                        .filter(k -> k.fingerprint().equals(key)).findFirst()
+                        .orElseThrow(() -> new KeyringException("gpg's export did not hold key " + key.grouped()
+                                + ".", "Export it with gpg --export-secret-keys --armor and import that file."));
+            }
+        });
     }
 
     /** The KEYS entry for a key of the keyring: listing plus armored public key. */
@@ -136,5 +136,51 @@ public final class KeyService {
     /** A signer for a key of the app's keyring; the passphrase is asked when a signature starts. */
     public Signer builtInSigner(Fingerprint fingerprint, Supplier<Passphrase> passphrases) throws KeyringException {
         return new BuiltInSigner(store::load, fingerprint, passphrases);
+    }
+
+    /**
+     * The signer a release uses, for its artifacts and its RC tag alike: GnuPG (its agent asks for the
+     * passphrase, smartcards work) or the built-in keyring ({@code passphrases} is asked when a signature starts).
+     */
+    public Signer signer(SigningChoice choice, Supplier<Passphrase> passphrases) throws KeyringException {
+        return choice.gnupg() ? gnupgSigner(choice.fingerprint(), choice.gnupgHome())
+                : builtInSigner(choice.fingerprint(), passphrases);
+    }
+
+    /** The public key of the chosen signer, to check its signatures against. */
+    public KeyRingSet publicKeys(SigningChoice choice) throws KeyringException {
+        return choice.gnupg() ? KeysReader.parse(new String(GnuPgExport.exportPublic(choice.gnupgHome(),
+                choice.fingerprint()), java.nio.charset.StandardCharsets.US_ASCII), choice.fingerprint().grouped())
+                : KeysReader.parse(new String(exportPublic(choice.fingerprint()),
+                java.nio.charset.StandardCharsets.US_ASCII), choice.fingerprint().grouped());
+    }
+
+    /**
+     * Makes {@code choice} the release's signing key: the profile records the key and backend, and the key step
+     * is recorded DONE with the key's user id. A built-in key must be in the keyring.
+     */
+    public KeyOutputs useForRelease(RecordService records, SigningChoice choice) throws ReleasePilotException {
+        String userId = "";
+        if (!choice.gnupg()) {
+            userId = list().stream().filter(k -> k.fingerprint().equals(choice.fingerprint())).findFirst()
+                    .map(KeyInfo::primaryUserId)
+                    .orElseThrow(() -> new KeyringException("Key " + choice.fingerprint().grouped()
+                            + " is not in Release Pilot's keyring.", "Create it or import it first (keys list shows"
+                            + " the keys there), or sign through GnuPG with --gpg."));
+        } else {
+            userId = listGnuPg(choice.gnupgHome()).stream().map(GnuPgHome.Entry::key)
+                    .filter(k -> k.fingerprint().equals(choice.fingerprint())).findFirst().map(KeyInfo::primaryUserId).orElseThrow(() -> new KeyringException("Key "
+                            + choice.fingerprint().grouped() + " is not in the GnuPG home" + (choice.gnupgHome() == null
+                            ? "" : " " + choice.gnupgHome()) + ".", "Run gpg --list-secret-keys to see its keys."));
+        }
+        records.saveProfile(choice.applyTo(records.load().profile()));
+        KeyOutputs outputs = new KeyOutputs(choice.fingerprint().hex(), choice.backend(), userId);
+        records.done(StepId.KEY, outputs);
+        return outputs;
+    }
+
+    /** The armored public key of a GnuPG key, exported by the user's gpg. */
+    public byte[] exportPublicFromGnuPg(SigningChoice choice) throws KeyringException {
+        return GnuPgExport.exportPublic(choice.gnupgHome(), choice.fingerprint());
     }
 }

@@ -1,6 +1,8 @@
 package io.releasepilot.keys;
 
 import io.releasepilot.core.AtomicFiles;
+import io.releasepilot.core.FileLocks;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.pgp.Fingerprint;
 import io.releasepilot.pgp.KeyInfo;
@@ -14,12 +16,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Appends a key to a project's KEYS file the way ASF projects keep it: the {@code gpg --list-sigs} listing,
  * then the armored public key. Existing text is never rewritten: the new file is the old bytes plus the entry,
- * written atomically, then read back to confirm it holds every key it held before plus the new one.
+ * written atomically, then read back to confirm it holds every key it held before plus the new one. The file
+ * is locked from the read to the check, so two appends at once both land; its mode and a symbolic link to it
+ * are kept, and a read-only KEYS is refused.
  */
 public final class KeysFileUpdate {
 
@@ -46,29 +51,45 @@ public final class KeysFileUpdate {
             throw new ReleasePilotException("Key " + key.grouped() + " is already in " + keysFile + ".",
                     "Nothing to do: KEYS entries are never rewritten. To change an entry, ask the PMC.");
         }
-        String separator = existing.isEmpty() ? "" : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n"
-                : "\n\n";
-        return new Preview(keysFile, key, separator + entry, before.size());
+        return new Preview(keysFile, key, separator(existing) + entry, before.size());
+    }
+
+    private static String separator(String existing) {
+        return existing.isEmpty() ? "" : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
     }
 
     /** Appends as previewed, atomically, and confirms the result by reading it back. */
     public static Result append(Preview preview) throws ReleasePilotException {
+        return append(preview, null);
+    }
+
+    /**
+     * Like {@link #append(Preview)}; while another Release Pilot appends to the same file this one waits (and
+     * says so through {@code onWait}), then appends the previewed entry after whatever the other one added.
+     */
+    public static Result append(Preview preview, Consumer<String> onWait) throws ReleasePilotException {
+        return FileLocks.withLock(preview.keysFile(), onWait, () -> appendLocked(preview));
+    }
+
+    private static Result appendLocked(Preview preview) throws ReleasePilotException {
         Path file = preview.keysFile();
         String existing = read(file);
         KeyRingSet before = KeysReader.parse(existing, file.getFileName().toString());
-        if (before.size() != preview.keysBefore() || before.contains(preview.key())) {
-            throw new ReleasePilotException(file + " changed since the preview.", "Preview again, then append.");
+        if (before.contains(preview.key())) {
+            throw new ReleasePilotException("Key " + preview.key().grouped() + " is already in " + file + ".",
+                    "Nothing to do: KEYS entries are never rewritten.");
         }
+        String entry = preview.textToAppend().replaceFirst("^\n+", "");
         byte[] old = existing.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] added = preview.textToAppend().getBytes(StandardCharsets.UTF_8);
+        byte[] added = (separator(existing) + entry).getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFiles.write(file, out -> {
                 out.write(old);
                 out.write(added);
             }, false);
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not write " + file + ": " + e.getMessage(),
-                    "Check that you may write to it. The KEYS file is unchanged.", e);
+            throw new ReleasePilotException("Could not write the KEYS file " + file + ": " + IoErrors.reason(e)
+                    + ". It is unchanged.", IoErrors.fix(e, file), e);
         }
         KeyRingSet after = KeysReader.parse(read(file), file.getFileName().toString());
         Set<Fingerprint> expected = new LinkedHashSet<>(fingerprints(before.keys()));
@@ -89,8 +110,12 @@ public final class KeysFileUpdate {
         try {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read " + file + ": " + e.getMessage(),
-                    "Check the path of the KEYS file (a checkout of dist/release/<project>/KEYS).", e);
+            IoErrors.Cause cause = IoErrors.cause(e);
+            String fix = cause == IoErrors.Cause.NO_SUCH_FILE || cause == IoErrors.Cause.IS_A_FOLDER
+                    ? "Give the path of the KEYS file (a checkout of dist/release/<project>/KEYS)."
+                    : IoErrors.fix(e, file);
+            throw new ReleasePilotException("Could not read the KEYS file " + file + ": " + IoErrors.reason(e) + ".",
+                    fix, e);
         }
     }
 }

@@ -169,7 +169,11 @@ public final class GnuPgHome {
                 throw new KeyringException(home + " has no pubring.kbx or pubring.gpg; it is not a GnuPG home folder.",
                         "Choose your GnuPG folder, usually ~/.gnupg.");
             }
-        } catch (IOException | PGPException | RuntimeException e) {
+        } catch (IOException e) {
+            throw new KeyringException("Could not read the keys in " + home + ": "
+                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, home)
+                    + " Or export the key with gpg --export-secret-keys --armor and import that file.", e);
+        } catch (PGPException | RuntimeException e) {
             throw new KeyringException("Could not read the keys in " + home + ": " + e.getMessage(),
                     "Check the folder, or export the key with gpg --export-secret-keys --armor instead.", e);
         }

@@ -37,8 +37,8 @@ public final class KeysReader {
             }
             return parse(Files.readString(file, StandardCharsets.ISO_8859_1), file.getFileName().toString());
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read the KEYS file " + file + ": " + e.getMessage(),
-                    "Check the path and that you may read the file.", e);
+            throw new ReleasePilotException("Could not read the KEYS file " + file + ": "
+                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, file), e);
         }
     }
 

@@ -32,6 +32,16 @@ public final class SignatureVerifier {
         this.keys = keys;
     }
 
+    /** Reads the .asc file {@code file}; one that cannot be read gives a MALFORMED verdict saying why. */
+    public PendingSignature start(java.nio.file.Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return start(in.readNBytes(MAX_SIGNATURE_FILE + 1));
+        } catch (java.io.IOException e) {
+            return PendingSignature.decided(new SignatureCheck.Malformed("it cannot be read: "
+                    + io.releasepilot.core.IoErrors.reason(e) + "."));
+        }
+    }
+
     /** Reads {@code asc} (the content of a .asc file). Never throws: a bad file gives a MALFORMED verdict. */
     public PendingSignature start(byte[] asc) {
         if (asc.length == 0) {

@@ -105,7 +105,7 @@ public final class RecordEvaluator {
 
     private static String staleReason(ReleaseRecord record, StepId step, StepRecord raw, Map<StepId, StepView> seen,
                                       RecordFiles files) {
-        if (NEEDS_OUTPUTS.contains(step) && raw.outputs() == null) {
+        if (NEEDS_OUTPUTS.contains(step) && raw.outputs() == null && raw.inputDigest() == null) {
             return "It was recorded by an older Release Pilot that did not keep its results. Do this step again so"
                     + " that the steps after it can use them.";
         }

@@ -15,7 +15,7 @@ public record ReleaseStatus(ReleaseProfile profile, int rc, List<StepView> steps
     public record NextAction(StepId step, String command, String window, String why) {
     }
 
-    static ReleaseStatus of(ReleaseRecord r, List<StepView> all, Workspace ws, Instant now) {
+    public static ReleaseStatus of(ReleaseRecord r, List<StepView> all, Workspace ws, Instant now) {
         List<StepView> shown = all.stream().filter(s -> StepGuide.available(s.step())).toList();
         return new ReleaseStatus(r.profile(), r.currentRc(), shown, next(shown, ws.dir(), now));
     }

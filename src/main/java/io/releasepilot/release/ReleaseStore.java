@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releasepilot.core.AtomicFiles;
 import io.releasepilot.core.DataFileException;
-import io.releasepilot.core.IoMessages;
+import io.releasepilot.core.FileLocks;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.Json;
 
 import java.io.IOException;
@@ -28,13 +29,20 @@ public final class ReleaseStore {
     /** release.json holds text; anything larger is not one of ours. */
     private static final int MAX_BYTES = 16 << 20;
     private final Clock clock;
+    private final java.util.function.Consumer<String> onWait;
 
     public ReleaseStore() {
         this(Clock.systemUTC());
     }
 
     public ReleaseStore(Clock clock) {
+        this(clock, null);
+    }
+
+    /** {@code onWait} hears once when another Release Pilot is writing the same release and this one waits. */
+    public ReleaseStore(Clock clock, java.util.function.Consumer<String> onWait) {
         this.clock = clock;
+        this.onWait = onWait;
     }
 
     public Clock clock() {
@@ -48,9 +56,9 @@ public final class ReleaseStore {
             Files.createDirectories(ws.dir());
         } catch (IOException e) {
             throw new DataFileException("Could not create the release folder " + ws.dir() + ": "
-                    + IoMessages.reason(e) + ".", "Choose a folder you can write to.", e);
+                    + IoErrors.reason(e) + ".", "Choose a folder you can write to.", e);
         }
-        try (RecordLock lock = RecordLock.acquire(ws.releaseFile())) {
+        FileLocks.withLock(ws.releaseFile(), onWait, () -> {
             if (Files.exists(ws.releaseFile())) {
                 throw new DataFileException(ws.releaseFile() + " already exists: this folder already holds a release.",
                         "Open it with \"Open release\", or choose an empty folder for a new release.", null);
@@ -61,13 +69,14 @@ public final class ReleaseStore {
                 Files.createDirectories(ws.logsDir());
             } catch (IOException e) {
                 throw new DataFileException("Could not create the release folder " + ws.dir() + ": "
-                        + IoMessages.reason(e) + ".", "Choose a folder you can write to.", e);
+                        + IoErrors.reason(e) + ".", "Choose a folder you can write to.", e);
             }
             ReleaseRecord first = ReleaseRecord.of(profile, clock.instant())
                     .withStep(StepId.PROFILE, StepRecord.done(clock.instant(), null,
                             RecordEvaluator.inputDigest(ReleaseRecord.of(profile, clock.instant()), StepId.PROFILE)));
             write(ws.releaseFile(), first);
-        }
+            return null;
+        });
         return ws;
     }
 
@@ -88,7 +97,7 @@ public final class ReleaseStore {
             throw new DataFileException("There is no release.json in " + ws.dir() + ".",
                     "Choose the folder of an existing release, or start a new release there.", e);
         } catch (IOException e) {
-            throw new DataFileException("Could not read " + file + ": " + IoMessages.reason(e) + ".",
+            throw new DataFileException("Could not read " + file + ": " + IoErrors.reason(e) + ".",
                     "Check that the file exists and that you may read it.", e);
         }
     }
@@ -102,7 +111,7 @@ public final class ReleaseStore {
             String where = Json.where(e);
             throw damaged(file, (where.isEmpty() ? "" : "at " + where + ": ") + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw damaged(file, IoMessages.reason(e), e);
+            throw damaged(file, IoErrors.reason(e), e);
         }
         if (tree == null || !tree.isObject()) {
             throw damaged(file, "it does not hold a JSON object", null);
@@ -149,7 +158,7 @@ public final class ReleaseStore {
      */
     public ReleaseRecord update(Workspace ws, UnaryOperator<ReleaseRecord> change) throws DataFileException {
         Path file = ws.releaseFile();
-        try (RecordLock lock = RecordLock.acquire(file)) {
+        return FileLocks.withLock(file, onWait, () -> {
             byte[] bytes = read(ws);
             ReleaseRecord current;
             try {
@@ -162,7 +171,7 @@ public final class ReleaseStore {
             keepSchema1Copy(ws, bytes);
             write(file, next);
             return next;
-        }
+        });
     }
 
     /** Replaces the whole record; the same guarantees as {@link #update}. */
@@ -179,7 +188,7 @@ public final class ReleaseStore {
             }
         } catch (IOException e) {
             throw new DataFileException("Not saved: could not keep a copy of the old release.json ("
-                    + IoMessages.reason(e) + ").", "Check that you may write to " + ws.dir() + ".", e);
+                    + IoErrors.reason(e) + ").", "Check that you may write to " + ws.dir() + ".", e);
         }
     }
 
@@ -189,7 +198,7 @@ public final class ReleaseStore {
                     record.candidates(), record.settings());
             AtomicFiles.write(file, Json.mapper().writeValueAsBytes(current));
         } catch (IOException e) {
-            throw new DataFileException("Could not save " + file + ": " + IoMessages.reason(e) + ".",
+            throw new DataFileException("Could not save " + file + ": " + IoErrors.reason(e) + ".",
                     "Check the free disk space and that you may write to the folder. The previous file is unchanged.",
                     e);
         }

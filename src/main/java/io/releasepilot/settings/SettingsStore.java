@@ -5,20 +5,25 @@ import io.releasepilot.core.AppHome;
 import io.releasepilot.core.AtomicFiles;
 import io.releasepilot.core.Json;
 import io.releasepilot.core.DataFileException;
+import io.releasepilot.core.FileLocks;
+import io.releasepilot.core.IoErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes {@code settings.json} in the app home. A damaged settings file is reported and then left
  * alone: until the user deals with it, this store refuses to overwrite it.
  */
 public final class SettingsStore {
+    private final AppHome home;
     private final Path file;
     private boolean damaged;
 
     public SettingsStore(AppHome home) {
+        this.home = home;
         this.file = home.settingsFile();
     }
 
@@ -28,6 +33,7 @@ public final class SettingsStore {
 
     /** The saved settings, or empty settings when there is no file yet. */
     public Settings load() throws DataFileException {
+        home.requireFolder();
         if (!Files.exists(file)) {
             damaged = false;
             return Settings.empty();
@@ -48,8 +54,7 @@ public final class SettingsStore {
                     + e.getOriginalMessage(), "Fix or delete the file; Release Pilot will not overwrite it.", e);
         } catch (IOException e) {
             damaged = true;
-            throw new DataFileException("Could not read " + file + ": " + e.getMessage(),
-                    "Check that you may read the file.", e);
+            throw IoErrors.dataFailure("Could not read the settings", file, e);
         }
     }
 
@@ -62,6 +67,19 @@ public final class SettingsStore {
         }
     }
 
+    /**
+     * Locks the settings file, re-reads it, applies {@code change} and saves the result, so that two Release
+     * Pilots changing settings at once both keep their change. Returns the saved settings.
+     */
+    public Settings update(UnaryOperator<Settings> change) throws DataFileException {
+        home.requireFolder();
+        return FileLocks.withLock(file, null, () -> {
+            Settings changed = change.apply(load());
+            save(changed);
+            return changed;
+        });
+    }
+
     public void save(Settings settings) throws DataFileException {
         if (damaged) {
             throw new DataFileException("Settings not saved: " + file + " could not be read earlier.",
@@ -70,8 +88,7 @@ public final class SettingsStore {
         try {
             AtomicFiles.write(file, Json.mapper().writeValueAsBytes(settings));
         } catch (IOException e) {
-            throw new DataFileException("Could not save " + file + ": " + e.getMessage(),
-                    "Check the free disk space and that you may write to " + file.getParent() + ".", e);
+            throw IoErrors.dataFailure("Could not save the settings", file, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.releasepilot.sign;
 
 import io.releasepilot.core.AtomicFiles;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.Progress;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.keys.Signer;
@@ -114,8 +115,7 @@ public final class ArtifactSigner {
             }
             asc = session.finish(sha512);
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read " + artifact + ": " + e.getMessage(),
-                    "Check that the file exists and is readable.", e);
+            throw IoErrors.failure("Could not read", artifact, e);
         }
         SignatureCheck check = verify(artifact, asc, sha512, await(keys));
         if (check.status() != SignatureStatus.GOOD) {
@@ -126,12 +126,14 @@ public final class ArtifactSigner {
         String hex = HexFormat.of().formatHex(sha512.digest());
         Path ascFile = artifact.resolveSibling(artifact.getFileName() + ".asc");
         Path shaFile = artifact.resolveSibling(artifact.getFileName() + ".sha512");
-        try {
-            AtomicFiles.write(ascFile, asc);
-            AtomicFiles.write(shaFile, (hex + "  " + artifact.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+        try (AtomicFiles.Group both = AtomicFiles.group()) {
+            both.write(ascFile, asc, false);
+            both.write(shaFile, (hex + "  " + artifact.getFileName() + "\n").getBytes(StandardCharsets.UTF_8), false);
+            both.commit();
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not write the signature of " + artifact + ": " + e.getMessage(),
-                    "Check the free disk space.", e);
+            throw new ReleasePilotException("Could not write " + ascFile.getFileName() + " and "
+                    + shaFile.getFileName() + " beside " + artifact + ": " + IoErrors.reason(e) + ". Neither was"
+                    + " written; any earlier ones are unchanged.", IoErrors.fix(e, ascFile.getParent()), e);
         }
         return new Signed(artifact, ascFile, shaFile, hex, size(artifact), check);
     }
@@ -148,7 +150,7 @@ public final class ArtifactSigner {
                     pending.update(buffer, 0, n);
                 }
             } catch (IOException e) {
-                throw new ReleasePilotException("Could not read " + artifact + ": " + e.getMessage(), "", e);
+                throw IoErrors.failure("Could not read", artifact, e);
             }
         }
         return pending.finish(Map.of("SHA-512", sha512), Instant.now());
@@ -166,7 +168,7 @@ public final class ArtifactSigner {
         try {
             return Files.size(p);
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not read " + p + ": " + e.getMessage(), "", e);
+            throw IoErrors.failure("Could not read", p, e);
         }
     }
 }

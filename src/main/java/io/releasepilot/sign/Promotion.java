@@ -59,8 +59,9 @@ public final class Promotion {
                 }
             }
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not copy the artifacts to " + releaseDir + ": " + e.getMessage(),
-                    "Check the free disk space.", e);
+            throw new ReleasePilotException("Could not copy the artifacts to " + releaseDir + ": "
+                    + io.releasepilot.core.IoErrors.reason(e) + ".", io.releasepilot.core.IoErrors.fix(e, releaseDir),
+                    e);
         }
         return renamed.isEmpty() ? List.of() : ArtifactSigner.signAll(renamed, signer, keys, progress);
     }

@@ -101,7 +101,7 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
     private static PreflightCheck rat(SourceTree tree) throws ReleasePilotException {
         Path temp = null;
         try {
-            temp = Files.createTempDirectory("release-pilot-preflight-");
+            temp = io.releasepilot.core.TempFolders.create("release-pilot-preflight-");
             for (GitFile f : tree.files()) {
                 if (f.kind() == GitFile.Kind.SYMLINK) {
                     continue;
@@ -125,10 +125,12 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
                     + (unapproved.size() > 20 ? ", …" : ""), "Add the ASF header to them, or list the ones that cannot"
                     + " carry one in .rat-excludes; commit and tag again.");
         } catch (IOException e) {
-            throw new ReleasePilotException("The license-header check could not unpack the tree: " + e.getMessage(),
-                    "Check the free space in the temporary folder.", e);
+            throw new ReleasePilotException("The license-header check could not unpack the tree into "
+                    + (temp == null ? "the temporary folder" : temp) + ": " + io.releasepilot.core.IoErrors.reason(e)
+                    + ".", io.releasepilot.core.IoErrors.fix(e, temp), e);
         } finally {
             delete(temp);
+            io.releasepilot.core.TempFolders.delete(temp);
         }
     }
 

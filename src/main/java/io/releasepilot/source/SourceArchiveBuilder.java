@@ -1,6 +1,8 @@
 package io.releasepilot.source;
 
+import io.releasepilot.core.AtomicFiles;
 import io.releasepilot.core.CancelledException;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.Progress;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.git.GitFile;
@@ -17,7 +19,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -53,19 +54,32 @@ public final class SourceArchiveBuilder {
             try {
                 Files.createDirectories(request.outputDir());
             } catch (IOException e) {
-                throw new ReleasePilotException("Could not create " + request.outputDir() + ": " + e.getMessage(),
-                        "Choose a folder you can write to.", e);
+                throw new ReleasePilotException("Could not create the folder " + request.outputDir() + ": "
+                        + IoErrors.reason(e) + ".", IoErrors.fix(e, request.outputDir()), e);
             }
             long total = tree.bytes() * (request.zip() ? 2 : 1);
             progress.begin("Building " + request.baseName() + ".tar.gz", total);
             List<Path> artifacts = new ArrayList<>();
             Path tgz = request.outputDir().resolve(request.baseName() + ".tar.gz");
-            writeAtomically(tgz, out -> writeTarGz(out, request.baseName(), tree, revision.commitTime(), progress));
-            artifacts.add(tgz);
-            if (request.zip()) {
-                Path zip = request.outputDir().resolve(request.baseName() + ".zip");
-                writeAtomically(zip, out -> writeZip(out, request.baseName(), tree, revision.commitTime(), progress));
-                artifacts.add(zip);
+            Path zip = request.outputDir().resolve(request.baseName() + ".zip");
+            Path failing = tgz;
+            // Both archives go to temporary files first, then both are moved: a failed .zip leaves no new .tar.gz.
+            try (AtomicFiles.Group group = AtomicFiles.group()) {
+                writeTemp(group, tgz, out -> writeTarGz(out, request.baseName(), tree, revision.commitTime(),
+                        progress));
+                artifacts.add(tgz);
+                if (request.zip()) {
+                    failing = zip;
+                    writeTemp(group, zip, out -> writeZip(out, request.baseName(), tree, revision.commitTime(),
+                            progress));
+                    artifacts.add(zip);
+                }
+                failing = request.outputDir();
+                group.commit();
+            } catch (IOException e) {
+                throw new ReleasePilotException("Could not write " + failing + ": " + IoErrors.reason(e) + ". No"
+                        + " archive was written; earlier ones are unchanged.", IoErrors.fix(e, request.outputDir()),
+                        e);
             }
             return new SourceResult(artifacts, revision.commit(), tree.files().size(), tree.bytes(), tree.excluded());
         }
@@ -75,26 +89,11 @@ public final class SourceArchiveBuilder {
         void write(OutputStream out) throws IOException, CancelledException;
     }
 
-    private static void writeAtomically(Path target, Writer writer) throws ReleasePilotException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".part");
-        boolean done = false;
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
-                writer.write(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
-        } catch (IOException e) {
-            throw new ReleasePilotException("Could not write " + target + ": " + e.getMessage(),
-                    "Check the free disk space and that you may write to " + target.getParent() + ".", e);
-        } finally {
-            if (!done) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    temp.toFile().deleteOnExit();
-                }
-            }
+    private static void writeTemp(AtomicFiles.Group group, Path target, Writer writer)
+            throws IOException, CancelledException {
+        Path temp = group.newTemp(target, false);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
+            writer.write(out);
         }
     }
 

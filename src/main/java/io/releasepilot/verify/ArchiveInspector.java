@@ -68,7 +68,7 @@ public final class ArchiveInspector {
         State s = new State(name);
         Path temp = null;
         try {
-            temp = Files.createTempDirectory("release-pilot-verify-");
+            temp = io.releasepilot.core.TempFolders.create("release-pilot-verify-");
             CountingInputStream counting = new CountingInputStream(compressed);
             try (ArchiveInputStream<?> in = open(counting, name)) {
                 readEntries(in, counting, temp, s, progress);
@@ -82,6 +82,7 @@ public final class ArchiveInspector {
         } finally {
             closeQuietly(compressed);
             deleteQuietly(temp);
+            io.releasepilot.core.TempFolders.delete(temp);
         }
         String top = s.topLevels.size() == 1 ? s.topLevels.iterator().next() : "";
         return new ArchiveReport(top, s.entries, s.bytes, s.binaries, s.unapproved, s.ratRan, s.findings);

@@ -57,7 +57,8 @@ public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findin
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                findings.add(Finding.blocker(root.relativize(file).toString(), "Cannot be read: " + e.getMessage()));
+                findings.add(Finding.blocker(root.relativize(file).toString(), "Cannot be read: "
+                        + io.releasepilot.core.IoErrors.reason(e) + "."));
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -138,7 +138,9 @@ public final class Verifier {
             return KeysReader.parse("", "no KEYS file");
         }
         if (given && !Files.isRegularFile(path.get())) {
-            throw new ReleasePilotException("The KEYS file " + path.get() + " does not exist.",
+            String why = !Files.exists(path.get()) ? "does not exist" : Files.isDirectory(path.get())
+                    ? "is a folder, not a file" : "is not a regular file (a device or a pipe)";
+            throw new ReleasePilotException("Could not read the KEYS file " + path.get() + ": it " + why + ".",
                     "Give the path of the project's KEYS file.");
         }
         KeyRingSet keys = KeysReader.read(path.get());
@@ -163,8 +165,7 @@ public final class Verifier {
         for (Map.Entry<ChecksumAlgorithm, Path> e : a.checksums().entrySet()) {
             parsed.put(e.getKey(), parseChecksum(e.getValue(), e.getKey(), a));
         }
-        PendingSignature pending = a.asc().map(p -> verifier.start(readSmall(p, 1024 * 1024 + 1)))
-                .orElse(null);
+        PendingSignature pending = a.asc().map(verifier::start).orElse(null);
 
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         parsed.forEach((alg, p) -> {
@@ -196,7 +197,7 @@ public final class Verifier {
             if (pipe != null) {
                 pipe.fail(e);
             }
-            findings.add(Finding.blocker(a.name(), "Cannot be read: " + e.getMessage()));
+            findings.add(Finding.blocker(a.name(), "Cannot be read: " + io.releasepilot.core.IoErrors.reason(e) + "."));
             SignatureCheck unread = new SignatureCheck.Malformed("not checked: the artifact could not be read.");
             return new Checked(new ArtifactReport(a.name(), a.size(), unread, List.of(), Optional.empty()), findings);
         }
@@ -267,20 +268,13 @@ public final class Verifier {
         }
     }
 
-    private static byte[] readSmall(Path file, int max) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(max);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
     private static ChecksumFileParser.Parsed parseChecksum(Path file, ChecksumAlgorithm alg, RcFolder.Artifact a) {
         try (InputStream in = Files.newInputStream(file)) {
             return ChecksumFileParser.parse(in.readNBytes(ChecksumFileParser.MAX_SIZE + 1), alg,
                     ChecksumFileParser.baseName(a.name()));
         } catch (IOException e) {
-            return new ChecksumFileParser.Unreadable(0, "", "it cannot be read: " + e.getMessage());
+            return new ChecksumFileParser.Unreadable(0, "", "it cannot be read: "
+                    + io.releasepilot.core.IoErrors.reason(e));
         }
     }
 

@@ -85,7 +85,9 @@ class KeysStepGuiTest {
         JsonNode json = Json.mapper().readTree(release.resolve("release.json").toFile());
         String fpr = json.at("/profile/signingKeyFingerprint").asText();
         assertThat(fpr).matches("[0-9A-F]{40}");
-        assertThat(json.at("/steps/keys").asText()).isEqualTo("DONE");
+        assertThat(json.at("/candidates/0/steps/key/status").asText()).isEqualTo("DONE");
+        assertThat(json.at("/candidates/0/steps/key/outputs/fingerprint").asText()).isEqualTo(fpr);
+        assertThat(json.at("/candidates/0/steps/key/outputs/backend").asText()).isEqualTo("built-in");
         assertThat(robot.lookup("#releaseKey").queryAs(Label.class).getText()).contains(fpr);
 
         Path keysFile = release.resolve("KEYS");

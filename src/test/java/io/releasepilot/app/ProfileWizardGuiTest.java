@@ -47,7 +47,7 @@ class ProfileWizardGuiTest {
         dialogs.directories.add(release);
 
         robot.clickOn("#newReleaseButton");
-        assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems()).hasSize(8);
+        assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems()).hasSize(10);
         Button save = robot.lookup("#saveProfile").queryButton();
         assertThat(save.isDisabled()).as("an empty profile cannot be saved").isTrue();
 
@@ -79,12 +79,12 @@ class ProfileWizardGuiTest {
 
         assertThat(dialogs.errors).isEmpty();
         JsonNode json = Json.mapper().readTree(release.resolve("release.json").toFile());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.at("/profile/projectId").asText()).isEqualTo("kvrocks");
         assertThat(json.at("/profile/version").asText()).isEqualTo("2.4.0");
         assertThat(json.at("/profile/podling").asBoolean()).isFalse();
         assertThat(json.at("/profile/rmApacheId").asText()).isEqualTo("jdoe");
-        assertThat(json.at("/steps/profile").asText()).isEqualTo("DONE");
+        assertThat(json.at("/candidates/0/steps/profile/status").asText()).isEqualTo("DONE");
         assertThat(robot.lookup("#profileState").queryAs(Label.class).getText()).startsWith("Saved.");
         assertThat(save.isDisabled()).as("nothing left to save").isTrue();
         assertThat(Files.readString(tmp.resolve("home/settings.json"))).contains(release.toString());

@@ -92,11 +92,20 @@ class SourceSignNotesGuiTest {
         stage.show();
     }
 
+    /** Clicks the step in the list (waiting while the list re-renders after the record changed). */
     private static void step(FxRobot robot, String title) {
-        Node cell = robot.lookup("#stepList .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
-                .findFirst().orElseThrow();
-        robot.clickOn(cell);
+        java.util.concurrent.atomic.AtomicReference<Node> found = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                robot.lookup("#stepList .list-cell").queryAll().stream()
+                        .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
+                        .findFirst().ifPresent(found::set);
+                return found.get() != null;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no step " + title + " in the list", e);
+        }
+        robot.clickOn(found.get());
     }
 
     /** Scrolls {@code id} into view, as a user would, then clicks it. */
@@ -173,8 +182,16 @@ class SourceSignNotesGuiTest {
         assertThat(Files.readString(notes)).contains("Highlights written by the release manager.");
 
         JsonNode json = Json.mapper().readTree(release.resolve("release.json").toFile());
-        assertThat(json.at("/steps/source").asText()).isEqualTo("DONE");
-        assertThat(json.at("/steps/sign").asText()).isEqualTo("DONE");
-        assertThat(json.at("/steps/notes").asText()).isEqualTo("DONE");
+        JsonNode steps = json.at("/candidates/0/steps");
+        assertThat(steps.at("/source/status").asText()).isEqualTo("DONE");
+        assertThat(steps.at("/sign/status").asText()).isEqualTo("DONE");
+        assertThat(steps.at("/notes/status").asText()).isEqualTo("DONE");
+        // The record holds the real outputs: the tag's commit and each archive's SHA-512 as on disk.
+        JsonNode artifact = steps.at("/source/outputs/artifacts/0");
+        Path archive = release.resolve(steps.at("/source/outputs/folder").asText()).resolve(artifact.get("file").asText());
+        assertThat(artifact.get("sha512").asText()).isEqualTo(io.releasepilot.testing.Tools.sha512(archive));
+        assertThat(steps.at("/source/outputs/commitId").asText()).matches("[0-9a-f]{40}");
+        assertThat(steps.at("/sign/outputs/files/0/asc").asText()).isEqualTo(artifact.get("file").asText() + ".asc");
+        assertThat(steps.at("/notes/outputs/file").asText()).isEqualTo("notes/RELEASE-NOTES-1.1.0.md");
     }
 }

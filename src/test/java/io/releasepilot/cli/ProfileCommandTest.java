@@ -41,7 +41,7 @@ class ProfileCommandTest {
         assertThat(show.out()).contains("Apache Hugegraph (hugegraph), podling", "1.0.1, RC 2",
                 "apache-hugegraph-1.0.1-incubating-src.tar.gz", "patch release on branch 1.0");
         CliRun json = CliRun.run("profile", "show", "--dir", dir.toString(), "--json");
-        assertThat(json.out()).contains("\"schemaVersion\" : 1", "\"podling\" : true");
+        assertThat(json.out()).contains("\"schemaVersion\" : 2", "\"podling\" : true");
     }
 
     @Test

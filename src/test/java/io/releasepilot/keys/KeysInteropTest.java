@@ -100,7 +100,8 @@ class KeysInteropTest {
     @Test
     void appendingToARealKeysFileKeepsEveryKeyAndGpgReadsThemAll() throws Exception {
         Path keys = tmp.resolve("KEYS");
-        Files.copy(Path.of("..", "shared", "fixtures", "keys", "tika-KEYS"), keys);
+        // Files.copy would keep the fixture's read-only mode, and a read-only KEYS is (rightly) refused.
+        Files.write(keys, Files.readAllBytes(Path.of("..", "shared", "fixtures", "keys", "tika-KEYS")));
         byte[] before = Files.readAllBytes(keys);
         Set<String> gpgBefore = gpgFingerprints(keys);
 

@@ -75,4 +75,14 @@ public final class Tools {
             return "";
         }
     }
+
+    /** The SHA-512 of {@code file} as coreutils' sha512sum computes it (the reference the record must match). */
+    public static String sha512(Path file) {
+        require("sha512sum");
+        Result r = run(null, List.of("sha512sum", file.toString()));
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("sha512sum failed: " + r.err());
+        }
+        return r.out().split("\\s+")[0];
+    }
 }

@@ -10,7 +10,7 @@ import javafx.scene.Node;
 
 /** The Keys step: the release manager's signing key, and the project's KEYS file. */
 public final class KeysStep implements WizardStep {
-    public static final String ID = "keys";
+    public static final String ID = "key";
     private final KeysViewModel model;
     private final KeysView view;
 

@@ -11,6 +11,9 @@ import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyServerUpload;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.keys.KeysFileUpdate;
+import io.releasepilot.keys.SigningChoice;
+import io.releasepilot.release.KeysFileOutputs;
+import io.releasepilot.release.StepId;
 import io.releasepilot.keys.PassphraseStrength;
 import io.releasepilot.pgp.Fingerprint;
 import io.releasepilot.pgp.GnuPgHome;
@@ -189,7 +192,8 @@ public final class KeysViewModel {
 
     /** Signs with the key through GnuPG without importing it (for keys on smartcards). */
     public void useGnuPgKey(GnuPgHome.Entry entry) {
-        useForRelease(entry.key().fingerprint());
+        String home = gnupgHome.get() == null ? "" : gnupgHome.get().strip();
+        useForRelease(new SigningChoice(entry.key().fingerprint(), true, home.isEmpty() ? null : Path.of(home)));
     }
 
     public void importFile(Path file, char[] passphrase) {
@@ -215,21 +219,22 @@ public final class KeysViewModel {
     public void useSelectedForRelease() {
         KeyInfo key = selected.get();
         if (key != null) {
-            useForRelease(key.fingerprint());
+            useForRelease(new SigningChoice(key.fingerprint(), false, null));
         }
     }
 
-    private void useForRelease(Fingerprint fingerprint) {
-        ReleaseRecord doc = session.documentProperty().get();
-        if (doc == null) {
+    /** Makes the key the release's signing key, with its backend, and records the key step. */
+    private void useForRelease(SigningChoice choice) {
+        if (session.documentProperty().get() == null) {
             status.set(Messages.get("keys.status.noRelease"));
             return;
         }
         try {
-            session.saveProfile(doc.profile().withSigningKey(fingerprint.hex()));
-            releaseKey.set(fingerprint.hex());
-            status.set(Messages.get("keys.status.using", fingerprint.grouped()));
-        } catch (DataFileException e) {
+            service.useForRelease(session.records(), choice);
+            session.reload();
+            releaseKey.set(choice.fingerprint().hex());
+            status.set(Messages.get("keys.status.using", choice.fingerprint().grouped()));
+        } catch (ReleasePilotException e) {
             status.set(e.userText());
         }
     }
@@ -272,6 +277,11 @@ public final class KeysViewModel {
         }
         try {
             KeysFileUpdate.Result result = KeysFileUpdate.append(preview);
+            if (session.documentProperty().get() != null && selected.get() != null) {
+                session.records().done(StepId.KEYS_FILE, new KeysFileOutputs(result.keysFile().toAbsolutePath()
+                        .normalize().toString(), -1, selected.get().fingerprint().hex()));
+                session.reload();
+            }
             status.set(Messages.get("keys.status.appended", result.keysFile(), result.keysAfter(), result.keysBefore()));
             preview = null;
             keysPreview.set("");

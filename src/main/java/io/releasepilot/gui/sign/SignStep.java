@@ -14,7 +14,7 @@ public final class SignStep implements WizardStep {
     private final SignView view;
 
     public SignStep(ReleaseSession session, KeyService keys) {
-        this.model = new SignViewModel(session, keys);
+        this.model = new SignViewModel(session, new io.releasepilot.sign.SignService(keys));
         this.view = new SignView(model);
     }
 

@@ -34,7 +34,8 @@ public final class SignView extends BorderPane {
         RadioButton gnupg = new RadioButton(Messages.get("sign.gnupg"));
         gnupg.setId("signGnuPg");
         gnupg.setToggleGroup(backend);
-        model.useGnuPgProperty().bind(gnupg.selectedProperty());
+        gnupg.selectedProperty().bindBidirectional(model.useGnuPgProperty());
+        model.useGnuPgProperty().addListener((obs, old, now) -> builtIn.setSelected(!now));
         PasswordField passphrase = new PasswordField();
         passphrase.setId("signPassphrase");
         passphrase.setPromptText(Messages.get("sign.passphrase"));

@@ -6,13 +6,12 @@ import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.wizard.ReleaseSession;
-import io.releasepilot.keys.KeyService;
-import io.releasepilot.keys.Signer;
-import io.releasepilot.pgp.Fingerprint;
+import io.releasepilot.keys.SigningChoice;
+import io.releasepilot.release.StepId;
+import io.releasepilot.release.StepState;
+import io.releasepilot.sign.SignService;
 import io.releasepilot.release.ReleaseRecord;
-import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
-import io.releasepilot.sign.ArtifactSigner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,7 +20,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +28,7 @@ import java.util.List;
 /** The Sign step's state: the key and backend, the artifacts of this RC, and the signing run with its results. */
 public final class SignViewModel {
     private final ReleaseSession session;
-    private final KeyService keys;
+    private final SignService service;
     private final StringProperty key = new SimpleStringProperty("");
     private final BooleanProperty useGnuPg = new SimpleBooleanProperty();
     private final ObservableList<String> artifacts = FXCollections.observableArrayList();
@@ -39,9 +37,9 @@ public final class SignViewModel {
     private final BooleanProperty signed = new SimpleBooleanProperty();
     private final TaskRunner tasks = new TaskRunner(status, Messages.get("sign.status.cancelled"));
 
-    public SignViewModel(ReleaseSession session, KeyService keys) {
+    public SignViewModel(ReleaseSession session, SignService service) {
         this.session = session;
-        this.keys = keys;
+        this.service = service;
     }
 
     public void enter() {
@@ -51,6 +49,7 @@ public final class SignViewModel {
             return;
         }
         key.set(doc.profile().signingKeyFingerprint());
+        useGnuPg.set(doc.profile().usesGnuPg());
         refresh();
         if (key.get().isBlank()) {
             status.set(Messages.get("sign.status.noKey"));
@@ -59,70 +58,59 @@ public final class SignViewModel {
         }
     }
 
-    private Path folder() throws ReleasePilotException {
-        ReleaseProfile p = session.documentProperty().get().profile();
-        return session.workspaceProperty().get().artifactsDir().resolve(ReleaseNames.of(p).rcFolder());
-    }
-
-    private List<Path> files() throws ReleasePilotException {
-        Path dir = folder();
-        if (!Files.isDirectory(dir)) {
+    /** The current RC's artifacts as the source step recorded them; none before it is done. */
+    private List<Path> files() {
+        try {
+            return service.artifacts(session.records());
+        } catch (ReleasePilotException e) {
             return List.of();
-        }
-        try (var list = Files.list(dir)) {
-            return list.filter(f -> {
-                String n = f.getFileName().toString();
-                return !n.startsWith(".") && !n.endsWith(".asc") && !n.endsWith(".sha512") && Files.isRegularFile(f);
-            }).sorted().toList();
-        } catch (IOException e) {
-            throw new ReleasePilotException("Could not list " + dir + ": " + e.getMessage(), "", e);
         }
     }
 
     public void refresh() {
-        try {
-            List<Path> files = files();
-            artifacts.setAll(files.stream().map(f -> f.getFileName() + (Files.exists(f.resolveSibling(f.getFileName()
-                    + ".asc")) && Files.exists(f.resolveSibling(f.getFileName() + ".sha512"))
-                    ? "   \u2714 .asc .sha512" : "   " + Messages.get("sign.unsigned"))).toList());
-            signed.set(!files.isEmpty() && files.stream().allMatch(f -> Files.exists(f.resolveSibling(
-                    f.getFileName() + ".asc")) && Files.exists(f.resolveSibling(f.getFileName() + ".sha512"))));
-        } catch (ReleasePilotException e) {
-            status.set(e.userText());
-        }
+        List<Path> files = files();
+        ReleaseRecord doc = session.documentProperty().get();
+        StepState state = doc == null ? StepState.NOT_STARTED : session.stateOf(StepId.SIGN);
+        artifacts.setAll(files.stream().map(f -> f.getFileName() + (Files.exists(f.resolveSibling(f.getFileName()
+                + ".asc")) && Files.exists(f.resolveSibling(f.getFileName() + ".sha512"))
+                ? "   \u2714 .asc .sha512" : "   " + Messages.get("sign.unsigned"))).toList());
+        signed.set(!files.isEmpty() && state == StepState.DONE);
     }
 
-    /** Signs every artifact; {@code passphrase} (built-in keyring) is cleared here. */
+    /**
+     * Signs every artifact of the RC, as the release signs (the backend chosen here is saved in the profile);
+     * {@code passphrase} (built-in keyring) is cleared here.
+     */
     public void signAll(char[] passphrase) {
         Passphrase pass = new Passphrase(passphrase);
         Arrays.fill(passphrase, '\0');
-        List<Path> files;
-        Fingerprint fpr;
+        List<Path> files = files();
         try {
-            files = files();
-            fpr = Fingerprint.parse(key.get());
-        } catch (ReleasePilotException | IllegalArgumentException e) {
+            ReleaseProfile p = session.documentProperty().get().profile();
+            SigningChoice choice = SigningChoice.of(p);
+            if (choice.gnupg() != useGnuPg.get()) {
+                session.saveProfile(new SigningChoice(choice.fingerprint(), useGnuPg.get(), choice.gnupgHome())
+                        .applyTo(p));
+            }
+        } catch (ReleasePilotException e) {
             pass.close();
-            status.set(e instanceof ReleasePilotException rp ? rp.userText() : Messages.get("sign.status.noKey"));
+            status.set(e.userText());
             return;
         }
-        boolean gnupg = useGnuPg.get();
         tasks.run(Messages.get("sign.status.signing", files.size()), p -> {
             try (pass) {
-                Signer signer = gnupg ? keys.gnupgSigner(fpr, null)
-                        : keys.builtInSigner(fpr, () -> new Passphrase(pass.chars()));
-                return ArtifactSigner.signAll(files, signer, () -> keys.publicKeys(signer, null), p);
+                return service.signRc(session.records(), () -> new Passphrase(pass.chars()), p);
             }
         }, signedFiles -> {
             results.setAll(signedFiles.stream().map(s -> s.asc().getFileName() + "  " + s.check().status() + ",  "
                     + s.sha512().getFileName() + "  " + s.sha512Hex().substring(0, 16) + "\u2026").toList());
-            refresh();
             try {
-                session.saveProfile(session.documentProperty().get().profile());
+                session.reload();
                 status.set(Messages.get("sign.status.signed", signedFiles.size()));
             } catch (DataFileException ex) {
                 status.set(ex.userText());
             }
+            refresh();
         });
     }
 

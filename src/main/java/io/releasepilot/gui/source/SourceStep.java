@@ -14,7 +14,7 @@ public final class SourceStep implements WizardStep {
     private final SourceView view;
 
     public SourceStep(ReleaseSession session, KeyService keys) {
-        this.model = new SourceViewModel(session, keys);
+        this.model = new SourceViewModel(session, new io.releasepilot.source.SourceService(keys));
         this.view = new SourceView(model);
     }
 

@@ -3,26 +3,21 @@ package io.releasepilot.gui.source;
 import io.releasepilot.core.DataFileException;
 import io.releasepilot.core.Passphrase;
 import io.releasepilot.core.ReleasePilotException;
-import io.releasepilot.git.GitRepository;
 import io.releasepilot.gui.common.FxTask;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
-import io.releasepilot.keys.KeyService;
-import io.releasepilot.keys.Signer;
-import io.releasepilot.pgp.Fingerprint;
-import io.releasepilot.release.ReleaseRecord;
+import io.releasepilot.keys.SigningChoice;
+import io.releasepilot.release.ArtifactRecord;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
+import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.StepId;
 import io.releasepilot.release.StepState;
-import io.releasepilot.source.ExportRules;
-import io.releasepilot.source.Preflight;
 import io.releasepilot.source.PreflightCheck;
-import io.releasepilot.source.SourceArchiveBuilder;
+import io.releasepilot.source.SourceOptions;
 import io.releasepilot.source.SourceRequest;
-import io.releasepilot.source.SourceResult;
-import io.releasepilot.source.SourceTree;
+import io.releasepilot.source.SourceService;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,29 +26,24 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Year;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The Source step's state: which tag, what is left out, the pre-flight results, the build (off the FX thread,
- * cancellable) and its artifacts with size and SHA-512, plus the RC tag's creation and push.
+ * cancellable) and its artifacts with size and SHA-512, plus the RC tag's creation and push. The work is the
+ * SourceService's, which the command line uses too; the options are remembered in the release.
  */
 public final class SourceViewModel {
     private final ReleaseSession session;
-    private final KeyService keys;
+    private final SourceService service;
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final StringProperty tag = new SimpleStringProperty("");
     private final StringProperty tagCommit = new SimpleStringProperty("HEAD");
-    private final StringProperty dotFiles = new SimpleStringProperty(String.join(", ", ExportRules.DEFAULT_DOT_FILES));
+    private final StringProperty dotFiles = new SimpleStringProperty(String.join(", ", io.releasepilot.source.ExportRules.DEFAULT_DOT_FILES));
     private final StringProperty removals = new SimpleStringProperty("");
     private final BooleanProperty submodules = new SimpleBooleanProperty();
     private final BooleanProperty zip = new SimpleBooleanProperty();
@@ -69,9 +59,9 @@ public final class SourceViewModel {
     private final StringProperty username = new SimpleStringProperty("");
     private final TaskRunner tasks = new TaskRunner(status, Messages.get("source.status.cancelled"));
 
-    public SourceViewModel(ReleaseSession session, KeyService keys) {
+    public SourceViewModel(ReleaseSession session, SourceService service) {
         this.session = session;
-        this.keys = keys;
+        this.service = service;
         tag.addListener((obs, old, now) -> {
             checks.clear();
             preflightPassed.set(false);
@@ -84,8 +74,9 @@ public final class SourceViewModel {
             status.set(Messages.get("source.status.noRelease"));
             return;
         }
-        try (GitRepository repo = GitRepository.open(Path.of(p.gitRepository()))) {
-            setTags(repo.tags());
+        showOptions(service.options(session.documentProperty().get()));
+        try {
+            setTags(service.tags(Path.of(p.gitRepository())));
             String rcTag = ReleaseNames.of(p).rcTag();
             if (chosenTag().isEmpty()) {
                 tag.set(rcTag);
@@ -96,6 +87,25 @@ public final class SourceViewModel {
             status.set(e.userText());
         }
         refreshBuilt();
+    }
+
+    private void showOptions(SourceOptions o) {
+        dotFiles.set(String.join(", ", o.dotFiles()));
+        removals.set(String.join(", ", o.removals()));
+        submodules.set(o.submodules());
+        zip.set(o.zip());
+        versionFile.set(o.versionFile());
+        versionPattern.set(o.versionPattern());
+    }
+
+    private SourceOptions options() {
+        return new SourceOptions(split(dotFiles.get()), split(removals.get()), true, submodules.get(), zip.get(),
+                versionFile.get(), versionPattern.get());
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream((text == null ? "" : text).split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Replaces the tag list without losing the chosen tag (a combo box clears its value when its items change). */
@@ -116,21 +126,11 @@ public final class SourceViewModel {
 
     /** Where this RC's artifacts go: {@code <workspace>/artifacts/<rc folder>}. */
     public Path outputDir() throws ReleasePilotException {
-        return session.workspaceProperty().get().artifactsDir().resolve(ReleaseNames.of(profile()).rcFolder());
+        return SourceService.outputDir(session.workspaceProperty().get(), profile());
     }
 
     private SourceRequest request() throws ReleasePilotException {
-        ReleaseProfile p = profile();
-        List<String> dots = Arrays.stream(dotFiles.get().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-        List<String> removed = Arrays.stream(removals.get().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-        try {
-            return new SourceRequest(Path.of(p.gitRepository()), chosenTag(), p.projectId(), p.version(),
-                    p.podling(), new ExportRules(dots, removed, true), submodules.get(), zip.get(), outputDir());
-        } catch (IllegalArgumentException e) {
-            throw new ReleasePilotException(e.getMessage() + ".", "Check the release profile and the tag.");
-        }
+        return service.request(session.workspaceProperty().get(), profile(), chosenTag(), options());
     }
 
     /** Runs the pre-flight checks and shows what the archive will hold. */
@@ -142,24 +142,19 @@ public final class SourceViewModel {
             status.set(e.userText());
             return;
         }
-        Preflight preflight = new Preflight(versionFile.get().strip(), versionPattern.get(), Year.now());
+        SourceOptions o = options();
         run(Messages.get("source.status.checking"), p -> {
-            List<PreflightCheck> found = preflight.run(request);
-            String planned;
-            try (GitRepository repo = GitRepository.open(request.repository())) {
-                SourceTree tree = SourceTree.collect(repo, repo.resolve(request.revision()).commit(), request.rules(),
-                        request.submodules());
-                planned = Messages.get("source.preview", request.baseName() + ".tar.gz" + (request.zip() ? " + .zip" : ""),
-                        request.baseName(), tree.files().size(), tree.excluded().size(),
-                        String.join("\n", tree.excluded().stream().limit(200).toList()));
-            }
+            List<PreflightCheck> found = service.preflight(request, o);
+            SourceService.Preview pv = service.preview(request);
+            String planned = Messages.get("source.preview", String.join(" + ", pv.fileNames()), pv.topFolder(),
+                    pv.files(), pv.excluded().size(), String.join("\n", pv.excluded().stream().limit(200).toList()));
             return new Object[] {found, planned};
         }, r -> {
             @SuppressWarnings("unchecked")
             List<PreflightCheck> found = (List<PreflightCheck>) r[0];
             checks.setAll(found);
             preview.set((String) r[1]);
-            boolean ok = found.stream().allMatch(c -> c.passed() || !c.blocking());
+            boolean ok = SourceService.passed(found);
             preflightPassed.set(ok);
             status.set(ok ? Messages.get("source.status.checked") : Messages.get("source.status.checkFailed"));
         });
@@ -169,28 +164,24 @@ public final class SourceViewModel {
         SourceRequest request;
         try {
             request = request();
+            service.saveOptions(session.records(), options());
         } catch (ReleasePilotException e) {
             status.set(e.userText());
             return;
         }
-        run(Messages.get("source.status.building", request.baseName()), p -> {
-            SourceResult result = new SourceArchiveBuilder().build(request, p);
-            return new Object[] {result, describeBuilt(request.outputDir())};
-        }, r -> {
-            SourceResult result = (SourceResult) r[0];
-            @SuppressWarnings("unchecked")
-            List<String> lines = (List<String>) r[1];
-            results.setAll(lines);
-            built.set(!lines.isEmpty());
-            markStep();
-            status.set(Messages.get("source.status.built", result.files(), result.artifacts().get(0).getParent()));
-        });
+        run(Messages.get("source.status.building", request.baseName()),
+                p -> service.build(request, session.records(), p), built -> {
+                    results.setAll(describe(built.artifacts()));
+                    this.built.set(!built.artifacts().isEmpty());
+                    reloadRecord();
+                    status.set(Messages.get("source.status.built", built.result().files(),
+                            built.result().artifacts().get(0).getParent()));
+                });
     }
 
-    private void markStep() {
-        ReleaseRecord doc = session.documentProperty().get();
+    private void reloadRecord() {
         try {
-            session.saveProfile(doc.profile());
+            session.reload();
         } catch (DataFileException e) {
             status.set(e.userText());
         }
@@ -205,59 +196,32 @@ public final class SourceViewModel {
             status.set(e.userText());
             return;
         }
-        tasks.run(null, p -> describeBuilt(dir), lines -> {
+        tasks.run(null, p -> describe(service.builtIn(dir)), lines -> {
             results.setAll(lines);
             built.set(!lines.isEmpty());
         });
     }
 
-    private static List<String> describeBuilt(Path dir) throws IOException {
-        List<String> lines = new java.util.ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.filter(SourceViewModel::isArchive).sorted().toList()) {
-                    lines.add(f.getFileName() + "   " + Files.size(f) + " bytes   SHA-512 " + sha512(f));
-                }
-            }
-        }
-        return lines;
+    private static List<String> describe(List<ArtifactRecord> artifacts) {
+        return artifacts.stream().map(a -> a.file() + "   " + a.bytes() + " bytes   SHA-512 " + a.sha512()).toList();
     }
 
-    static boolean isArchive(Path f) {
-        String n = f.getFileName().toString();
-        return (n.endsWith(".tar.gz") || n.endsWith(".zip")) && !n.startsWith(".");
-    }
-
-    private static String sha512(Path f) throws IOException {
-        try (InputStream in = Files.newInputStream(f)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-512");
-            byte[] buffer = new byte[1 << 20];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                md.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Creates the RC tag; signed with the release key when {@code passphrase} is given. */
+    /**
+     * Creates the RC tag; signed as the release signs when {@code sign} (the built-in keyring takes
+     * {@code passphrase}; GnuPG's agent asks for its own).
+     */
     public void createTag(boolean sign, char[] passphrase) {
         ReleaseProfile p = profile();
         Passphrase pass = new Passphrase(passphrase);
         Arrays.fill(passphrase, '\0');
         String name = chosenTag();
+        String commit = tagCommit.get();
         run(Messages.get("source.status.tagging", name), pr -> {
-            try (pass; GitRepository repo = GitRepository.open(Path.of(p.gitRepository()))) {
-                Optional<Signer> signer = Optional.empty();
-                if (sign) {
-                    signer = Optional.of(keys.builtInSigner(Fingerprint.parse(p.signingKeyFingerprint()),
-                            () -> new Passphrase(pass.chars())));
-                }
-                repo.createTag(name, repo.resolve(tagCommit.get().strip()).commit(), "Release candidate " + name,
-                        p.rmName(), p.rmEmail(), signer);
-                return repo.tags();
+            try (pass) {
+                Optional<SigningChoice> signing = sign ? Optional.of(SigningChoice.of(p)) : Optional.empty();
+                service.createTag(Path.of(p.gitRepository()), name, commit, null, p.rmName(), p.rmEmail(), signing,
+                        () -> new Passphrase(pass.chars()));
+                return service.tags(Path.of(p.gitRepository()));
             }
         }, list -> {
             setTags(list);
@@ -270,14 +234,15 @@ public final class SourceViewModel {
         char[] copy = password.clone();
         Arrays.fill(password, '\0');
         String name = chosenTag();
-        run(Messages.get("source.status.pushing", name, remote.get()), pr -> {
-            try (GitRepository repo = GitRepository.open(Path.of(p.gitRepository()))) {
-                repo.pushTag(remote.get().strip(), name, username.get().strip(), copy);
+        run(Messages.get("source.status.pushing", name, io.releasepilot.core.IoErrors.redact(remote.get())), pr -> {
+            try {
+                service.pushTag(Path.of(p.gitRepository()), remote.get().strip(), name, username.get().strip(), copy);
                 return name;
             } finally {
                 Arrays.fill(copy, '\0');
             }
-        }, n -> status.set(Messages.get("source.status.pushed", n, remote.get())));
+        }, n -> status.set(Messages.get("source.status.pushed", n,
+                io.releasepilot.core.IoErrors.redact(remote.get()))));
     }
 
     public void cancel() {

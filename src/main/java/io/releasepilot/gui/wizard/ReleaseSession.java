@@ -1,7 +1,13 @@
 package io.releasepilot.gui.wizard;
 
 import io.releasepilot.core.DataFileException;
+import io.releasepilot.release.RecordEvaluator;
+import io.releasepilot.release.RecordFiles;
 import io.releasepilot.release.RecordService;
+import io.releasepilot.release.ReleaseStatus;
+import io.releasepilot.release.StepId;
+import io.releasepilot.release.StepState;
+import io.releasepilot.release.StepView;
 import io.releasepilot.release.ReleaseRecord;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.release.ReleaseStore;
@@ -15,7 +21,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import javafx.application.Platform;
+
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The release being worked on, shared by every step: its folder, its saved document (null until the profile
@@ -28,11 +40,69 @@ public final class ReleaseSession {
     private final ReadOnlyObjectWrapper<ReleaseRecord> document = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(Settings.empty());
     private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<List<StepView>> steps = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<ReleaseStatus.NextAction> next = new ReadOnlyObjectWrapper<>();
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "release-record-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong generation = new AtomicLong();
 
     public ReleaseSession(ReleaseStore store, SettingsStore settingsStore, Settings settings) {
         this.store = store;
         this.settingsStore = settingsStore;
         this.settings.set(settings);
+        document.addListener((obs, old, now) -> evaluate());
+    }
+
+    /**
+     * Works out each step's true state: at once from the record, then, off the FX thread, with the recorded
+     * files checked against the disk (an archive changed or missing makes its step stale).
+     */
+    private void evaluate() {
+        ReleaseRecord record = document.get();
+        Workspace ws = workspace.get();
+        long gen = generation.incrementAndGet();
+        if (record == null || ws == null) {
+            steps.set(List.of());
+            next.set(null);
+            return;
+        }
+        show(record, ws, RecordEvaluator.evaluate(record, null));
+        checker.submit(() -> {
+            List<StepView> checked = RecordEvaluator.evaluate(record, new RecordFiles(ws));
+            Platform.runLater(() -> {
+                if (generation.get() == gen) {
+                    show(record, ws, checked);
+                }
+            });
+        });
+    }
+
+    private void show(ReleaseRecord record, Workspace ws, List<StepView> evaluated) {
+        steps.set(evaluated);
+        next.set(ReleaseStatus.of(record, evaluated, ws, java.time.Instant.now()).next().orElse(null));
+    }
+
+    /** The true state of {@code step} of the current RC (NOT_STARTED when no release is open). */
+    public StepState stateOf(StepId step) {
+        return steps.get().stream().filter(v -> v.step() == step).findFirst().map(StepView::status)
+                .orElse(StepState.NOT_STARTED);
+    }
+
+    /** The evaluated view of {@code step}, if a release is open. */
+    public java.util.Optional<StepView> viewOf(StepId step) {
+        return steps.get().stream().filter(v -> v.step() == step).findFirst();
+    }
+
+    public ReadOnlyObjectProperty<List<StepView>> stepsProperty() {
+        return steps.getReadOnlyProperty();
+    }
+
+    /** The next thing to do, or null when every step that exists is done. */
+    public ReadOnlyObjectProperty<ReleaseStatus.NextAction> nextProperty() {
+        return next.getReadOnlyProperty();
     }
 
     /** A new, not yet saved release in {@code dir}. */
@@ -47,6 +117,7 @@ public final class ReleaseSession {
         ReleaseRecord doc = store.load(ws);
         workspace.set(ws);
         document.set(doc);
+        evaluate();
         remember(ws);
     }
 
@@ -77,6 +148,7 @@ public final class ReleaseSession {
         Workspace ws = workspace.get();
         if (ws != null && document.get() != null) {
             document.set(store.load(ws));
+            evaluate();
         }
     }
 
@@ -86,20 +158,19 @@ public final class ReleaseSession {
     }
 
     private void remember(Workspace ws) {
-        updateSettings(settings.get().withRecent(ws.dir().toString()));
+        updateSettings(s -> s.withRecent(ws.dir().toString()));
     }
 
     private void rememberReleaseManager(ReleaseProfile p) {
-        Settings s = settings.get();
-        if (s.defaultName().isEmpty() && s.defaultApacheId().isEmpty() && s.defaultEmail().isEmpty()) {
-            updateSettings(s.withDefaults(p.rmName(), p.rmApacheId(), p.rmEmail()));
-        }
+        updateSettings(s -> s.defaultName().isEmpty() && s.defaultApacheId().isEmpty() && s.defaultEmail().isEmpty()
+                ? s.withDefaults(p.rmName(), p.rmApacheId(), p.rmEmail()) : s);
     }
 
-    private void updateSettings(Settings s) {
-        settings.set(s);
+    /** Applies {@code change} to the settings on disk under their lock (another window may have changed them). */
+    private void updateSettings(java.util.function.UnaryOperator<Settings> change) {
+        settings.set(change.apply(settings.get()));
         try {
-            settingsStore.save(s);
+            settings.set(settingsStore.update(change));
         } catch (DataFileException e) {
             status.set(e.getMessage());
         }

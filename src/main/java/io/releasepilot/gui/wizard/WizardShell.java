@@ -2,6 +2,11 @@ package io.releasepilot.gui.wizard;
 
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.Styles;
+import io.releasepilot.release.RecordEvaluator;
+import io.releasepilot.release.ReleaseStatus;
+import io.releasepilot.release.StepId;
+import io.releasepilot.release.StepState;
+import io.releasepilot.release.StepView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -10,29 +15,48 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The wizard: the step list on the left, the current step's pane, Back/Next and a status bar. */
 public final class WizardShell extends BorderPane {
     private final List<WizardStep> steps;
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final ListView<WizardStep> stepList;
+    private final ReleaseSession session;
+    private final Label banner = new Label();
+    private final Label whatsNext = new Label();
 
     public WizardShell(List<WizardStep> steps, ReleaseSession session) {
         this.steps = List.copyOf(steps);
+        this.session = session;
         stepList = new ListView<>(FXCollections.observableArrayList(this.steps));
         stepList.setId("stepList");
         stepList.getStyleClass().add(Styles.STEP_LIST);
         stepList.setPrefWidth(210);
-        stepList.setCellFactory(list -> new StepCell());
+        stepList.setCellFactory(list -> new StepCell(session));
+        session.stepsProperty().addListener((obs, old, now) -> {
+            stepList.refresh();
+            showBanner();
+        });
+        session.nextProperty().addListener((obs, old, now) -> showNext());
+        banner.setId("stepBanner");
+        banner.setWrapText(true);
+        banner.getStyleClass().add(Styles.BANNER_WARN);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(8, 20, 8, 20));
+        whatsNext.setId("whatsNext");
+        whatsNext.setWrapText(true);
+        whatsNext.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(whatsNext, Priority.ALWAYS);
         stepList.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0 && now.intValue() != current.get()) {
                 go(now.intValue());
@@ -56,9 +80,7 @@ public final class WizardShell extends BorderPane {
         StatusBar statusBar = new StatusBar();
         statusBar.setId("statusBar");
         statusBar.textProperty().bind(session.statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox nav = new HBox(8, spacer, back, next);
+        HBox nav = new HBox(8, whatsNext, back, next);
         nav.setAlignment(Pos.CENTER_RIGHT);
         nav.setPadding(new Insets(8, 12, 8, 12));
 
@@ -68,9 +90,38 @@ public final class WizardShell extends BorderPane {
 
         setLeft(stepList);
         setBottom(bottom);
+        showNext();
         if (!this.steps.isEmpty()) {
             go(0);
         }
+    }
+
+    /** "Next: Sign — the archive was rebuilt …": the next thing to do, from the release record. */
+    private void showNext() {
+        ReleaseStatus.NextAction n = session.nextProperty().get();
+        if (session.documentProperty().get() == null) {
+            whatsNext.setText(Messages.get("wizard.next.noRelease"));
+        } else if (n == null) {
+            whatsNext.setText(Messages.get("wizard.next.allDone"));
+        } else {
+            whatsNext.setText(Messages.get("wizard.next.step", n.window(), n.why()));
+        }
+    }
+
+    /** Above the current step: why it is stale or failed, or until when it waits. */
+    private void showBanner() {
+        WizardStep step = currentStep();
+        Optional<StepView> view = step == null ? Optional.empty()
+                : StepId.byId(step.id()).flatMap(session::viewOf);
+        String text = view.map(v -> switch (v.status()) {
+            case STALE -> Messages.get("wizard.banner.stale", v.reason());
+            case FAILED -> Messages.get("wizard.banner.failed", v.reason());
+            case WAITING -> Messages.get("wizard.banner.waiting", RecordEvaluator.time(v.until()));
+            default -> "";
+        }).orElse("");
+        banner.setText(text);
+        banner.setVisible(!text.isEmpty());
+        banner.setManaged(!text.isEmpty());
     }
 
     private javafx.beans.Observable[] completeDependencies() {
@@ -93,16 +144,25 @@ public final class WizardShell extends BorderPane {
         current.set(index);
         stepList.getSelectionModel().select(index);
         WizardStep step = steps.get(index);
-        setCenter(step.view());
+        BorderPane pane = new BorderPane(step.view());
+        pane.setTop(banner);
+        setCenter(pane);
         step.onEnter();
+        showBanner();
     }
 
     public WizardStep currentStep() {
         return current.get() < 0 ? null : steps.get(current.get());
     }
 
+    /** A step in the list: its title with its state in the release record (done, stale, failed, waiting). */
     private static final class StepCell extends ListCell<WizardStep> {
+        private final ReleaseSession session;
         private BooleanBinding boundComplete;
+
+        StepCell(ReleaseSession session) {
+            this.session = session;
+        }
 
         @Override
         protected void updateItem(WizardStep step, boolean empty) {
@@ -113,10 +173,26 @@ public final class WizardShell extends BorderPane {
                 boundComplete = null;
                 return;
             }
+            Optional<StepId> id = StepId.byId(step.id());
+            if (id.isPresent() && session.documentProperty().get() != null) {
+                StepState state = session.stateOf(id.get());
+                setText(icon(state) + "  " + step.title());
+                return;
+            }
             boundComplete = Bindings.createBooleanBinding(() -> step.completeProperty().get(), step.completeProperty());
             textProperty().bind(Bindings.when(boundComplete)
                     .then("\u2713  " + step.title())
                     .otherwise("\u25CB  " + step.title()));
+        }
+
+        static String icon(StepState state) {
+            return switch (state) {
+                case DONE -> "\u2713";
+                case WAITING -> "\u231B";
+                case STALE -> "\u26A0";
+                case FAILED -> "\u2717";
+                default -> "\u25CB";
+            };
         }
     }
 }

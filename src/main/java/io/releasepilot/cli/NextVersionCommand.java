@@ -1,0 +1,78 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.nextversion.NextVersionService;
+import io.releasepilot.release.NextVersionOutputs;
+import io.releasepilot.release.ReleaseProfile;
+import io.releasepilot.source.SourceService;
+import io.releasepilot.keys.KeyService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code next-version --dir D}: moves the release branch (and after x.y.0 the main line) to the next version. */
+@Command(name = "next-version", mixinStandardHelpOptions = true, description = "After the release: move the release"
+        + " branch to the next patch (and, after an x.y.0 release, the main line to x.(y+1).0a1) in the files where"
+        + " the project keeps its version. Shows the diff, then commits each on a new branch for you to push or open"
+        + " as a pull request; your working tree is not touched. A released version number is never reused.")
+public final class NextVersionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    HomeOption home;
+    @Option(names = "--dir", required = true, paramLabel = "RELEASE_DIR", description = "Release folder.")
+    Path dir;
+    @Option(names = "--version-file", paramLabel = "PATH", description = "Also a file of your own that holds the"
+            + " version, relative to the repository (e.g. include/ap_release.h for httpd).")
+    String versionFile;
+    @Option(names = "--main-branch", paramLabel = "NAME", defaultValue = "main", description = "The main line's"
+            + " branch (default: main; master if there is no main).")
+    String mainBranch;
+    @Option(names = "--dry-run", description = "Only show what would change.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws ReleasePilotException {
+        PrintWriter out = spec.commandLine().getOut();
+        ReleaseDirOption release = new ReleaseDirOption();
+        release.dir = dir;
+        ReleaseProfile p = release.load().profile();
+        Path repo = Path.of(p.gitRepository());
+        NextVersionService service = new NextVersionService();
+        List<String> tags = new SourceService(new KeyService(home.resolve())).tags(repo);
+        List<String> branches = service.branches(repo);
+        String main = branches.contains(mainBranch) ? mainBranch : branches.contains("master") ? "master" : mainBranch;
+        List<NextVersionService.Plan> plans = new ArrayList<>();
+        for (NextVersionService.Target t : service.targets(p, tags, branches, main)) {
+            NextVersionService.Plan plan = service.plan(repo, t, Optional.ofNullable(versionFile));
+            plans.add(plan);
+            out.println(t.line() + ": " + t.from() + " \u2192 " + t.to() + " (new branch " + t.branch() + " from "
+                    + t.startPoint() + ")");
+            if (plan.changes().isEmpty()) {
+                out.println("  No version file holds " + t.from() + " there (looked at: " + (plan.checked().isEmpty()
+                        ? "none found" : String.join(", ", plan.checked())) + "). Name yours with --version-file.");
+            } else {
+                out.print(plan.diff());
+            }
+        }
+        if (dryRun) {
+            out.println("Dry run: nothing was committed.");
+            return ExitCodes.OK;
+        }
+        NextVersionOutputs done = service.commit(release.records(), repo, plans, p.rmName(), p.rmEmail());
+        for (NextVersionOutputs.Bump b : done.bumps()) {
+            out.println("Committed " + b.commitId() + " on " + b.branch() + ". Push it: git push origin " + b.branch()
+                    + "   (then open a pull request to " + b.line() + ")");
+        }
+        return done.bumps().isEmpty() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+    }
+}
