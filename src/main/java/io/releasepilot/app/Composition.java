@@ -22,6 +22,10 @@ import io.releasepilot.gui.wizard.WizardStep;
 import io.releasepilot.release.ReleaseStore;
 import io.releasepilot.settings.SettingsStore;
 
+import io.releasepilot.gui.prune.PruneStep;
+import io.releasepilot.gui.publish.PublishStep;
+import io.releasepilot.gui.stage.StageStep;
+import io.releasepilot.svn.DistOptions;
 import java.util.List;
 
 /** The composition root: builds the window's object graph with plain {@code new}. */
@@ -53,8 +57,10 @@ public final class Composition {
                                   SmtpSender smtp, MailClientOpener opener) {
         return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
                 new NotesStep(session), new SourceStep(session, keys), new SignStep(session, keys),
-                new CheckStep(session, dialogs, new CheckService(keys)), new MailStep(session, dialogs, smtp, opener),
-                new TallyStep(session, dialogs), new SummaryStep(session));
+                new CheckStep(session, dialogs, new CheckService(keys)),
+                new StageStep(session, dialogs, DistOptions.DEFAULT), new MailStep(session, dialogs, smtp, opener),
+                new TallyStep(session, dialogs), new PublishStep(session, dialogs, DistOptions.DEFAULT),
+                new PruneStep(session, dialogs, DistOptions.DEFAULT), new SummaryStep(session));
     }
 
     /** Opens a mailto: link or an .eml file with the desktop's mail client. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
                 + " command) or the environment variable RELEASE_PILOT_HOME=DIR moves them.",
         subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class, SourceCommand.class,
                 SignCommand.class, NotesCommand.class, StatusCommand.class,
-                RcCommand.class, NextVersionCommand.class, MailCommand.class, VoteCommand.class},
+                RcCommand.class, NextVersionCommand.class, MailCommand.class, VoteCommand.class, DistCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; for verify: every check passed",
                 "  1  the checks ran and at least one failed",

@@ -35,15 +35,16 @@ import java.util.concurrent.Callable;
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The RC folder (e.g. a checkout of"
-            + " dist/dev/<project>/<version>-rcN).")
-    Path dir;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR_OR_URL", description = "The RC folder (e.g. a checkout"
+            + " of dist/dev/<project>/<version>-rcN), or its dist/dev URL (http, https, svn): it is downloaded first.")
+    String target;
     @picocli.CommandLine.Mixin
     ReleaseDirOption release;
     @picocli.CommandLine.Mixin
     HomeOption home;
-    @Option(names = "--keys", paramLabel = "FILE", description = "The project's KEYS file (default: KEYS in DIR or its parent).")
-    Path keys;
+    @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "The project's KEYS file or URL (default: KEYS"
+            + " in DIR or its parent; for a URL, dist/release/<project>/KEYS, never the RC folder's own).")
+    String keysArg;
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
     @Option(names = "--incubating", description = "The project is a podling: require DISCLAIMER and 'incubating'.")
@@ -53,6 +54,18 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReleasePilotException, IOException {
+        Path dir = target == null ? null : Path.of(target);
+        Path keys = keysArg == null || isUrl(keysArg) ? null : Path.of(keysArg);
+        if (target != null && isUrl(target)) {
+            Path fetched = java.nio.file.Files.createTempDirectory("release-pilot-rc");
+            dir = DistCommand.fetchWithKeys(target, keysArg, fetched, DistCommand.printing(spec.commandLine().getErr()))
+                    .folder();
+            keys = fetched.resolve("KEYS");
+        } else if (keysArg != null && isUrl(keysArg)) {
+            keys = java.nio.file.Files.createTempDirectory("release-pilot-keys").resolve("KEYS");
+            new io.releasepilot.svn.DistFetch(io.releasepilot.svn.DistOptions.DEFAULT).fetchFile(keysArg, keys, null,
+                    Progress.NONE);
+        }
         VerifyReport report;
         if (dir == null && release.given()) {
             // The check step: the release manager's own RC, as voters will see it.
@@ -82,6 +95,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+    }
+
+    private static boolean isUrl(String s) {
+        return s.matches("(?i)(https?|svn)://.*");
     }
 
     static void printText(PrintWriter out, VerifyReport r) {

@@ -47,7 +47,7 @@ class ProfileWizardGuiTest {
         dialogs.directories.add(release);
 
         robot.clickOn("#newReleaseButton");
-        assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems()).hasSize(9);
+        assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems()).hasSize(12);
         Button save = robot.lookup("#saveProfile").queryButton();
         assertThat(save.isDisabled()).as("an empty profile cannot be saved").isTrue();
 

@@ -127,8 +127,8 @@ class ReleaseRecordCommandsTest {
         List<String> ids = new ArrayList<>();
         status.get("steps").forEach(s -> ids.add(s.get("id").asText() + "=" + s.get("status").asText()));
         assertThat(ids).containsExactly("profile=DONE", "key=DONE", "keys-file=NOT_STARTED", "notes=DONE",
-                "source=DONE", "sign=DONE", "check=DONE", "vote=NOT_STARTED", "tally=NOT_STARTED", "result=NOT_STARTED",
-                "announce=NOT_STARTED");
+                "source=DONE", "sign=DONE", "check=DONE", "stage=NOT_STARTED", "vote=NOT_STARTED", "tally=NOT_STARTED",
+                "result=NOT_STARTED", "publish=NOT_STARTED", "prune=NOT_STARTED", "announce=NOT_STARTED");
 
         JsonNode source = step(status, "source").get("outputs");
         assertThat(source.get("tag").asText()).isEqualTo("v2.4.0-rc1");
@@ -151,11 +151,11 @@ class ReleaseRecordCommandsTest {
         assertThat(repo.git("rev-parse", "v2.4.0-rc1^{commit}").strip()).isEqualTo(source.get("commitId").asText());
 
         assertThat(status.get("next").get("step").asText()).isEqualTo("keys-file");
-        assertThat(status.get("next").get("command").asText()).isEqualTo("release-pilot keys append --dir " + dir
-                + " --keys-file KEYS");
+        assertThat(status.get("next").get("command").asText()).isEqualTo("release-pilot dist keys --dir " + dir
+                + " --username APACHE-ID   (or: keys append --dir " + dir + " --keys-file KEYS)");
         CliRun text = ok("status", "--dir", dir.toString());
         assertThat(text.out()).contains("Apache Kvrocks 2.4.0, RC 1", "Next: KEYS file",
-                "command: release-pilot keys append --dir " + dir);
+                "command: release-pilot dist keys --dir " + dir);
     }
 
     @Test

@@ -53,12 +53,14 @@ public final class StubDialogs implements DialogService {
         return confirmAnswer;
     }
 
-    /** Passwords to answer with, in order; none left means the user cancelled. */
+    /** Passwords to answer with, in order; none left means the user cancelled. The prompts shown are kept. */
     public final Deque<String> passwords = new ArrayDeque<>();
+    public final List<String> passwordPrompts = new ArrayList<>();
     public final List<String> confirmations = new ArrayList<>();
 
     @Override
     public Optional<char[]> askPassword(String title, String message) {
+        passwordPrompts.add(message);
         return Optional.ofNullable(passwords.poll()).map(String::toCharArray);
     }
 }

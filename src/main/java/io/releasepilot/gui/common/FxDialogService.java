@@ -91,7 +91,7 @@ public final class FxDialogService implements DialogService {
      * So the dialog is modeless for the window system, and the owner's content is disabled while it is open, which
      * keeps the user on the dialog just as modality would.
      */
-    private Optional<ButtonType> show(Alert alert) {
+    private <R> Optional<R> show(javafx.scene.control.Dialog<R> alert) {
         Window w = owner.get();
         alert.initOwner(w);
         alert.initModality(Modality.NONE);
@@ -112,7 +112,6 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<char[]> askPassword(String title, String message) {
         javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
-        dialog.initOwner(owner.get());
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
@@ -122,7 +121,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, label, field));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         javafx.application.Platform.runLater(field::requestFocus);
-        boolean ok = dialog.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        boolean ok = show(dialog).filter(ButtonType.OK::equals).isPresent();
         char[] chars = field.getText().toCharArray();
         field.clear();
         if (!ok) {
