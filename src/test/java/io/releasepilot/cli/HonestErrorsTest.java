@@ -144,6 +144,7 @@ class HonestErrorsTest {
     void aFailedGnuPgImportPrintsNoImported() throws Exception {
         Path gnupg = Files.createDirectories(tmp.resolve("empty-gnupg"));
         Path pass = Files.writeString(tmp.resolve("pass"), PASS + "\n");
+        Files.setPosixFilePermissions(pass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         CliRun run = CliRun.run("keys", "import", "--home", home.toString(), "--gnupg-home", gnupg.toString(),
                 "--key", fpr, "--passphrase-file", pass.toString());
         assertThat(run.exitCode()).isEqualTo(2);

@@ -241,7 +241,7 @@ class ReleaseRecordCommandsTest {
 
     @Test
     void aReleaseThatSignsWithGnuPgSignsItsRcTagAndArtifactsThroughGnuPg() throws Exception {
-        Path dir = initRelease("gnupg");
+        Path dir = initRelease("gnupg-release");
         String d = dir.toString();
         String gpgKey = gpg.generate("Jane Doe <jdoe@apache.org>", "rsa2048", "0", null);
         ok("keys", "use", "--dir", d, "--key", gpgKey, "--gpg", "--gnupg-home", gpg.home().toString());

@@ -15,9 +15,9 @@ class KeyServerUploadOfflineTest {
 
     @Test
     void anUnknownHostSaysTheNameCouldNotBeResolved() {
-        assertThatThrownBy(() -> new KeyServerUpload(URI.create("http://keys.release-pilot.invalid")).upload(KEY))
+        assertThatThrownBy(() -> new KeyServerUpload(URI.create("https://keys.release-pilot.invalid")).upload(KEY))
                 .isInstanceOf(ReleasePilotException.class)
-                .hasMessageStartingWith("Could not reach http://keys.release-pilot.invalid: the name ")
+                .hasMessageStartingWith("Could not reach https://keys.release-pilot.invalid: the name ")
                 .hasMessageEndingWith("could not be resolved (no network, or no DNS).")
                 .hasMessageNotContaining("null");
     }
