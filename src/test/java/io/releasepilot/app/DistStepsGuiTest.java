@@ -77,10 +77,7 @@ class DistStepsGuiTest {
     }
 
     private static void step(FxRobot robot, String title) {
-        Node cell = robot.lookup("#stepList .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
-                .findFirst().orElseThrow();
-        robot.clickOn(cell);
+        io.releasepilot.testing.WizardRobot.openStep(robot, title);
     }
 
     private static void await(FxRobot robot, String id, String prefix) {

@@ -91,10 +91,7 @@ class MailStepGuiTest {
     }
 
     private static void step(FxRobot robot, String title) {
-        Node cell = robot.lookup("#stepList .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
-                .findFirst().orElseThrow();
-        robot.clickOn(cell);
+        io.releasepilot.testing.WizardRobot.openStep(robot, title);
     }
 
     private static void type(FxRobot robot, String id, String text) {

@@ -93,21 +93,8 @@ class SourceSignNotesGuiTest {
         stage.show();
     }
 
-    /** Clicks the step in the list, again if the list re-rendered under the click, until the step is shown. */
     private static void step(FxRobot robot, String title) {
-        ListView<?> list = robot.lookup("#stepList").queryAs(ListView.class);
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                robot.lookup("#stepList .list-cell").queryAll().stream()
-                        .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith(title))
-                        .findFirst().ifPresent(robot::clickOn);
-                WaitForAsyncUtils.waitForFxEvents();
-                Object selected = list.getSelectionModel().getSelectedItem();
-                return selected instanceof io.releasepilot.gui.wizard.WizardStep s && s.title().equals(title);
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("could not open the step " + title, e);
-        }
+        io.releasepilot.testing.WizardRobot.openStep(robot, title);
     }
 
     /** Scrolls {@code id} into view, as a user would, then clicks it. */

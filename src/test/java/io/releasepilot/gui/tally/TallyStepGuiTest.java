@@ -81,10 +81,7 @@ class TallyStepGuiTest {
     void countsTheThreadShowsEveryLineAndRecordsTheRmsDecision(FxRobot robot) throws Exception {
         dialogs.directories.add(release);
         robot.clickOn("#openReleaseButton");
-        Node cell = robot.lookup("#stepList .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith("Count the vote"))
-                .findFirst().orElseThrow();
-        robot.clickOn(cell);
+        io.releasepilot.testing.WizardRobot.openStep(robot, "Count the vote");
         assertThat(text(robot, "#tallyStatus")).isEqualTo("Counting the replies to \"[VOTE] Release Apache Foo 1.2.0 RC1\".");
 
         dialogs.files.add(VOTE.resolve("foo-rc1.mbox").toAbsolutePath());
