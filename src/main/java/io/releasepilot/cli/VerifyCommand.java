@@ -29,13 +29,15 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a release-candidate folder: signatures against KEYS, checksums, and the source"
                 + " archive's content (LICENSE, NOTICE, compiled files, license headers).",
-        footer = {"", "Exit: 0 every check passed, 1 a check failed, 2 usage or I/O error."})
+        footer = {"", "Exit: 0 every check passed, 1 a check failed, 2 could not check (no usable KEYS, a local I/O"
+                + " problem) or a usage error."})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Parameters(index = "0", paramLabel = "DIR", description = "The RC folder (e.g. a checkout of dist/dev/<project>/<version>-rcN).")
     Path dir;
-    @Option(names = "--keys", paramLabel = "FILE", description = "The project's KEYS file (default: KEYS in DIR or its parent).")
+    @Option(names = "--keys", paramLabel = "FILE", description = "The project's KEYS file (default: the KEYS in DIR's parent folder, as in a"
+            + " dist/dev checkout; a KEYS inside DIR is never used).")
     Path keys;
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
@@ -60,12 +62,16 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+        return switch (report.outcome()) {
+            case PASSED -> ExitCodes.OK;
+            case FAILED -> ExitCodes.CHECKS_FAILED;
+            case COULD_NOT_CHECK -> ExitCodes.USAGE_OR_IO;
+        };
     }
 
     static void printText(PrintWriter out, VerifyReport r) {
         out.println("Release candidate: " + r.folder());
-        out.println("KEYS:              " + r.keysFile().map(p -> p + " (" + r.keysCount() + " keys)").orElse("none"));
+        out.println("KEYS used:         " + r.keysFile().map(p -> p + " (" + r.keysCount() + " keys)").orElse("none"));
         for (ArtifactReport a : r.artifacts()) {
             out.println();
             out.println(a.name() + "  (" + a.size() + " bytes)");
@@ -89,7 +95,16 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println((r.passed() ? "PASSED" : "FAILED") + ": " + r.artifacts().size() + " artifact(s), "
+        for (String reason : r.notChecked()) {
+            out.println("NOT CHECKED  " + reason);
+        }
+        out.println();
+        String verdict = switch (r.outcome()) {
+            case PASSED -> "PASSED";
+            case FAILED -> "FAILED";
+            case COULD_NOT_CHECK -> "COULD NOT CHECK (a local problem, not the candidate's; no vote advice)";
+        };
+        out.println(verdict + ": " + r.artifacts().size() + " artifact(s), "
                 + r.count(Severity.BLOCKER) + " blocker(s), " + r.count(Severity.WARNING) + " warning(s).");
     }
 }

@@ -16,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * A release-candidate folder, read as artifacts and their sidecar files (.asc, .sig, .sha512, .sha256, .sha1,
- * .md5, extensions in any case), with what does not pair up.
+ * .md5, extensions in any case), with what does not pair up. A KEYS file inside the folder is a blocker and is
+ * never used.
  */
-public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findings, Optional<Path> keysFile) {
+public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findings) {
 
     /** One artifact and the files beside it. {@code name} is relative to the folder, with '/'. */
     public record Artifact(String name, Path path, long size, Optional<Path> asc, Optional<Path> binarySignature,
@@ -62,17 +63,16 @@ public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findin
             }
         });
 
-        Optional<Path> keys = Optional.empty();
         Map<String, Path> artifacts = new TreeMap<>();
         Map<String, Path> sidecars = new TreeMap<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
             String name = e.getKey();
             String base = ChecksumFileParser.baseName(name);
             if (base.equalsIgnoreCase("KEYS") || base.equalsIgnoreCase("KEYS.txt")) {
-                keys = Optional.of(e.getValue());
-                findings.add(Finding.warning(name, "A KEYS file inside the RC folder. Check signatures against the"
-                        + " project's KEYS in dist/release/<project>/KEYS, which only PMC members can change, not"
-                        + " one that travels with the candidate."));
+                findings.add(Finding.blocker(name, "A KEYS file inside the RC folder. It was not used: whoever made"
+                        + " the candidate also made this KEYS, so it proves nothing. Signatures are checked against"
+                        + " the project's KEYS (dist/release/<project>/KEYS, which only PMC members can change);"
+                        + " the release manager must remove this file from the candidate."));
             } else if (sidecarExtension(name) != null) {
                 sidecars.put(name, e.getValue());
             } else {
@@ -105,7 +105,7 @@ public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findin
             findings.add(Finding.warning(orphan, "No artifact named "
                     + orphan.substring(0, orphan.lastIndexOf('.')) + " for this file."));
         }
-        return new RcFolder(root, result, findings, keys);
+        return new RcFolder(root, result, findings);
     }
 
     private static String sidecarExtension(String name) {

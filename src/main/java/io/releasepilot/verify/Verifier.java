@@ -70,8 +70,9 @@ public final class Verifier {
                     "Check that the folder exists and that you may read it.", e);
         }
         List<Finding> findings = new ArrayList<>(rc.findings());
-        Optional<Path> keysPath = request.keysFile().isPresent() ? request.keysFile() : findKeys(folder, rc);
-        KeyRingSet keys = loadKeys(keysPath, request.keysFile().isPresent(), findings);
+        List<String> notChecked = java.util.Collections.synchronizedList(new ArrayList<>());
+        Optional<Path> keysPath = request.keysFile().isPresent() ? request.keysFile() : findKeys(folder);
+        KeyRingSet keys = loadKeys(keysPath, request.keysFile().isPresent(), findings, notChecked);
         if (rc.artifacts().isEmpty()) {
             findings.add(Finding.blocker("", "No artifacts found in " + folder + "."));
         }
@@ -79,13 +80,15 @@ public final class Verifier {
         progress.begin("Verifying " + rc.artifacts().size() + " artifact(s)", total);
 
         SignatureVerifier verifier = new SignatureVerifier(keys);
+        boolean keysUsable = !keys.isEmpty();
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rc.artifacts().size())),
                 daemon("verify"));
         ExecutorService inspectors = Executors.newCachedThreadPool(daemon("inspect"));
         try {
             List<Future<Checked>> futures = new ArrayList<>();
             for (RcFolder.Artifact a : rc.artifacts()) {
-                futures.add(workers.submit(() -> check(a, verifier, request.incubating(), inspectors, progress)));
+                futures.add(workers.submit(() -> check(a, verifier, keysUsable, request.incubating(), inspectors,
+                        progress)));
             }
             List<ArtifactReport> reports = new ArrayList<>();
             for (Future<Checked> f : futures) {
@@ -95,7 +98,7 @@ public final class Verifier {
             }
             progress.checkCancelled("Verification");
             findings.sort(Comparator.comparing(Finding::file).thenComparing(Finding::severity));
-            return new VerifyReport(folder, keysPath, keys.size(), reports, findings);
+            return new VerifyReport(folder, keysPath, keys.size(), reports, findings, notChecked);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("Verification");
@@ -118,23 +121,27 @@ public final class Verifier {
         };
     }
 
-    private static Optional<Path> findKeys(Path folder, RcFolder rc) {
-        if (rc.keysFile().isPresent()) {
-            return rc.keysFile();
-        }
+    /**
+     * The KEYS to trust when none was given: the one in the RC folder's parent, as in a checkout of dist/dev
+     * (dist/dev/&lt;project&gt;/KEYS beside &lt;version&gt;-rcN). Never one inside the RC folder.
+     */
+    private static Optional<Path> findKeys(Path folder) {
         Path parent = folder.getParent();
-        if (parent != null && Files.isRegularFile(parent.resolve("KEYS"))) {
-            return Optional.of(parent.resolve("KEYS"));
+        if (parent != null) {
+            Path keys = parent.resolve("KEYS");
+            if (Files.isRegularFile(keys, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(keys);
+            }
         }
         return Optional.empty();
     }
 
-    private static KeyRingSet loadKeys(Optional<Path> path, boolean given, List<Finding> findings)
-            throws ReleasePilotException {
+    private static KeyRingSet loadKeys(Optional<Path> path, boolean given, List<Finding> findings,
+                                       List<String> notChecked) throws ReleasePilotException {
         if (path.isEmpty()) {
-            findings.add(Finding.blocker("KEYS", "No KEYS file was given or found beside the folder, so no signature"
-                    + " can be checked. Download the project's KEYS (https://downloads.apache.org/<project>/KEYS)"
-                    + " and give it with --keys or the KEYS chooser."));
+            notChecked.add("Could not check signatures: no KEYS file was given and there is none in the folder"
+                    + " above the candidate. Download the project's KEYS (https://downloads.apache.org/<project>/KEYS)"
+                    + " and give it with --keys or the KEYS chooser. (A KEYS inside the candidate is never used.)");
             return KeysReader.parse("", "no KEYS file");
         }
         if (given && !Files.isRegularFile(path.get())) {
@@ -147,7 +154,8 @@ public final class Verifier {
             findings.add(Finding.note(name, problem));
         }
         if (keys.isEmpty()) {
-            findings.add(Finding.blocker(name, "The KEYS file holds no readable public key."));
+            notChecked.add("Could not check signatures: the KEYS file " + path.get() + " holds no readable public"
+                    + " key. Give the project's KEYS file with --keys.");
         }
         return keys;
     }
@@ -155,7 +163,7 @@ public final class Verifier {
     private record Checked(ArtifactReport report, List<Finding> findings) {
     }
 
-    private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean incubating,
+    private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean keysUsable, boolean incubating,
                           ExecutorService inspectors, Progress progress) throws ReleasePilotException {
         List<Finding> findings = new ArrayList<>();
         pairingFindings(a, findings);
@@ -163,8 +171,7 @@ public final class Verifier {
         for (Map.Entry<ChecksumAlgorithm, Path> e : a.checksums().entrySet()) {
             parsed.put(e.getKey(), parseChecksum(e.getValue(), e.getKey(), a));
         }
-        PendingSignature pending = a.asc().map(p -> verifier.start(readSmall(p, 1024 * 1024 + 1)))
-                .orElse(null);
+        PendingSignature pending = a.asc().map(p -> verifier.start(readSmall(p, 1024 * 1024 + 1))).orElse(null);
 
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         parsed.forEach((alg, p) -> {
@@ -173,7 +180,7 @@ public final class Verifier {
             }
         });
         if (pending != null) {
-            pending.sharedDigest().ifPresent(name -> digests.computeIfAbsent(name, Verifier::newDigest));
+            pending.sharedDigests().forEach(name -> digests.computeIfAbsent(name, Verifier::newDigest));
         }
         boolean podling = incubating || a.name().toLowerCase(Locale.ROOT).contains("incubating");
         Future<ArchiveReport> archive = null;
@@ -181,7 +188,10 @@ public final class Verifier {
         if (ArchiveInspector.isSourceArchive(a.name())) {
             ChunkPipe p = new ChunkPipe();
             pipe = p;
-            ArchiveInspector inspector = new ArchiveInspector(limits, Year.now(clock));
+            // The NOTICE year is compared with the year the candidate was signed, not with today's.
+            Year made = Year.from(pending != null && pending.created().isPresent()
+                    ? pending.created().get().atZone(java.time.ZoneOffset.UTC) : clock.instant().atZone(java.time.ZoneOffset.UTC));
+            ArchiveInspector inspector = new ArchiveInspector(limits, made);
             archive = inspectors.submit(() -> {
                 try {
                     return inspector.inspect(p, a.name(), podling, progress);
@@ -202,8 +212,15 @@ public final class Verifier {
         }
 
         Instant now = clock.instant();
-        SignatureCheck signature = pending == null ? new SignatureCheck.Missing(a.name() + ".asc")
-                : pending.finish(digests, now);
+        SignatureCheck signature;
+        if (pending != null) {
+            signature = pending.finish(digests, now);
+            if (!keysUsable && signature.status() == io.releasepilot.pgp.SignatureStatus.UNKNOWN_KEY) {
+                signature = new SignatureCheck.NotChecked("there is no usable KEYS file to check it against.");
+            }
+        } else {
+            signature = new SignatureCheck.Missing(a.name() + ".asc");
+        }
         signatureFindings(a, signature, findings);
         List<ChecksumCheck> checksums = new ArrayList<>();
         Map<String, String> actual = new LinkedHashMap<>();
@@ -336,7 +353,7 @@ public final class Verifier {
     private static void signatureFindings(RcFolder.Artifact a, SignatureCheck s, List<Finding> findings) {
         String asc = a.name() + ".asc";
         switch (s.status()) {
-            case GOOD, MISSING -> { }
+            case GOOD, MISSING, NOT_CHECKED -> { }
             case GOOD_EXPIRED_KEY -> findings.add(Finding.warning(asc, s.message()));
             default -> findings.add(Finding.blocker(asc, s.message()));
         }

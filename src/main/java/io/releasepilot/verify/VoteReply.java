@@ -15,7 +15,15 @@ public final class VoteReply {
     public static String draft(VerifyReport report, String toolVersion) {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
-        sb.append(report.passed() ? "+1" : "-1").append(nl).append(nl);
+        switch (report.outcome()) {
+            case PASSED -> sb.append("+1").append(nl).append(nl);
+            case FAILED -> sb.append("-1").append(nl).append(nl);
+            case COULD_NOT_CHECK -> {
+                sb.append("(No vote advice: some checks could not be made on my machine.)").append(nl);
+                report.notChecked().forEach(r -> sb.append("- ").append(r).append(nl));
+                sb.append(nl);
+            }
+        }
         sb.append("I checked the ").append(report.artifacts().size()).append(" artifact(s) in ")
                 .append(report.folder().getFileName()).append(" with Release Pilot ").append(toolVersion)
                 .append(':').append(nl).append(nl);

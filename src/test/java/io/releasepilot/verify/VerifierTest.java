@@ -177,7 +177,7 @@ class VerifierTest {
         });
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.file()).isEqualTo("KEYS");
-            assertFinding(f, Severity.WARNING, "KEYS file inside the RC folder");
+            assertFinding(f, Severity.BLOCKER, "KEYS file inside the RC folder. It was not used");
         });
         ArtifactReport c = report.artifacts().stream().filter(a -> a.name().equals("c-bin.tar.gz")).findFirst()
                 .orElseThrow();

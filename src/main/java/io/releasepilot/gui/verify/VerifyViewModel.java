@@ -124,7 +124,10 @@ public final class VerifyViewModel {
         rows.setAll(r.artifacts().stream().map(a -> row(r, a)).toList());
         long blockers = r.count(Severity.BLOCKER);
         long warnings = r.count(Severity.WARNING);
-        if (!r.passed()) {
+        if (r.outcome() == VerifyReport.Outcome.COULD_NOT_CHECK) {
+            outcome.set(Outcome.FAILED);
+            banner.set(Messages.get("verify.banner.notChecked", String.join(" ", r.notChecked())));
+        } else if (!r.passed()) {
             outcome.set(Outcome.FAILED);
             banner.set(Messages.get("verify.banner.failed", r.artifacts().size(), blockers, warnings));
         } else if (warnings > 0) {
