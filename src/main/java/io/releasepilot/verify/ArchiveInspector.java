@@ -39,10 +39,21 @@ public final class ArchiveInspector {
     private static final int MAX_LISTED = 50;
     private final ArchiveLimits limits;
     private final Year currentYear;
+    private java.time.Duration budget = LicenseHeaderScan.DEFAULT_BUDGET;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private java.util.function.BooleanSupplier cancelled = () -> false;
 
+    /** {@code currentYear}: the year the candidate was made (its signature's), which NOTICE should include. */
     public ArchiveInspector(ArchiveLimits limits, Year currentYear) {
         this.limits = limits;
         this.currentYear = currentYear;
+    }
+
+    /** The license-header scan's time budget per file, and how many threads it uses. */
+    public ArchiveInspector withHeaderScan(java.time.Duration budget, int threads) {
+        this.budget = budget;
+        this.threads = Math.max(1, threads);
+        return this;
     }
 
     /** Source archives are .tar.gz, .tgz and .zip files that are not binary convenience packages (-bin). */
@@ -66,6 +77,7 @@ public final class ArchiveInspector {
     /** Inspects the archive whose compressed bytes come from {@code compressed}; {@code name} is its file name. */
     public ArchiveReport inspect(InputStream compressed, String name, boolean podling, Progress progress) {
         State s = new State(name);
+        this.cancelled = progress::isCancelled;
         Path temp = null;
         try {
             temp = Files.createTempDirectory("release-pilot-verify-");
@@ -301,18 +313,48 @@ public final class ArchiveInspector {
                     + String.join(", ", s.binaries.stream().limit(MAX_LISTED).toList())
                     + (s.binaries.size() > MAX_LISTED ? ", …" : "")));
         }
+        Path tree = temp.resolve(top);
+        ExcludeRules rules = ExcludeRules.read(tree);
+        rules.problems().forEach(p -> s.findings.add(Finding.note(s.archive, p)));
         try {
-            s.unapproved = LicenseHeaderScan.unapproved(temp.resolve(top));
+            LicenseHeaderScan.Result r = LicenseHeaderScan.scan(tree, rules, budget, threads, cancelled);
+            s.unapproved = r.unapproved();
             s.ratRan = true;
+            if (!r.excluded().isEmpty()) {
+                s.findings.add(Finding.note(s.archive, r.excluded().size() + " file(s) excluded from the header check"
+                        + " by the project's own rules: " + String.join(", ", r.excluded().entrySet().stream()
+                        .limit(MAX_LISTED).map(e -> printable(e.getKey()) + " by " + printable(e.getValue())).toList())
+                        + (r.excluded().size() > MAX_LISTED ? ", …" : "")));
+            }
             if (!s.unapproved.isEmpty()) {
                 s.findings.add(Finding.warning(s.archive, s.unapproved.size() + " file(s) without an approved license"
-                        + " header (Apache RAT): " + String.join(", ", s.unapproved.stream().limit(MAX_LISTED).toList())
-                        + (s.unapproved.size() > MAX_LISTED ? ", …" : "")
-                        + ". Add headers, or list them in .rat-excludes if they cannot carry one."));
+                        + " header (Apache RAT): " + list(s.unapproved)
+                        + ". Add ASF headers, or list them in .rat-excludes if they cannot carry one."));
             }
+            if (!r.thirdParty().isEmpty()) {
+                s.findings.add(Finding.warning(s.archive, r.thirdParty().size() + " file(s) under another license: "
+                        + list(r.thirdParty()) + ". Check that LICENSE covers them (third-party code keeps its own"
+                        + " header)."));
+            }
+            for (String f : r.timedOut()) {
+                s.findings.add(Finding.note(s.archive, "The license-header check of " + printable(f) + " ran out of"
+                        + " its time budget (" + budget.toMillis() + " ms; Apache RAT's copyright matcher can take"
+                        + " minutes on some files, RAT-574); that file's header was not judged. Look at it by hand."));
+            }
+            if (!r.notScanned().isEmpty()) {
+                s.findings.add(Finding.note(s.archive, r.notScanned().size() + " file(s) not scanned for headers: "
+                        + list(r.notScanned())));
+            }
+        } catch (io.releasepilot.core.CancelledException e) {
+            s.stopped = true;
         } catch (ReleasePilotException e) {
             s.findings.add(Finding.warning(s.archive, e.getMessage()));
         }
+    }
+
+    private static String list(List<String> items) {
+        return String.join(", ", items.stream().limit(MAX_LISTED).map(ArchiveInspector::printable).toList())
+                + (items.size() > MAX_LISTED ? ", …" : "");
     }
 
     private static String strip(String name, String suffix) {
@@ -353,7 +395,7 @@ public final class ArchiveInspector {
                         + " \"Copyright " + currentYear + " The Apache Software Foundation\"."));
             } else if (latest != currentYear.getValue()) {
                 s.findings.add(Finding.warning(s.archive, "NOTICE says \"" + line + "\"; the copyright year should"
-                        + " include " + currentYear + "."));
+                        + " include " + currentYear + ", the year the candidate was made (signed)."));
             }
         } catch (IOException e) {
             s.findings.add(Finding.warning(s.archive, "NOTICE could not be read: " + e.getMessage()));

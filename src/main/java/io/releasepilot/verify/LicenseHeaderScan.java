@@ -1,62 +1,398 @@
 package io.releasepilot.verify;
 
+import io.releasepilot.core.CancelledException;
 import io.releasepilot.core.ReleasePilotException;
 import org.apache.rat.OptionCollection;
 import org.apache.rat.ReportConfiguration;
-import org.apache.rat.Reporter;
-import org.apache.rat.api.RatException;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.apache.rat.analysis.HeaderCheckWorker;
+import org.apache.rat.analysis.IHeaderMatcher;
+import org.apache.rat.analysis.IHeaders;
+import org.apache.rat.analysis.matchers.AndMatcher;
+import org.apache.rat.analysis.matchers.CopyrightMatcher;
+import org.apache.rat.analysis.matchers.NotMatcher;
+import org.apache.rat.analysis.matchers.OrMatcher;
+import org.apache.rat.analysis.matchers.SPDXMatcherFactory;
+import org.apache.rat.analysis.matchers.SimpleRegexMatcher;
+import org.apache.rat.document.DocumentName;
+import org.apache.rat.document.DocumentNameMatcher;
+import org.apache.rat.license.ILicense;
+import org.apache.rat.license.LicenseSetFactory;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Checks license headers with the Apache RAT library, as {@code apache-rat-plugin} does: RAT's standard
- * excludes, plus the patterns of a {@code .rat-excludes} file at the top of the tree.
+ * Checks license headers with Apache RAT's license definitions, as {@code apache-rat-plugin} does, but bounded:
+ * only the head of each file is read (RAT's 50 header lines, each cut at {@value #MAX_LINE} characters, at most
+ * {@value #HEAD_BYTES} bytes), every file's matching runs against a time budget (RAT 0.18's copyright matcher
+ * can backtrack for minutes on one file, RAT-574; an expired budget is reported, never waited out), the files
+ * are spread over the cores, and cancel is checked all the time. RAT's standard excludes apply, plus the
+ * project's own rules ({@link ExcludeRules}).
  */
 public final class LicenseHeaderScan {
     public static final String EXCLUDES_FILE = ".rat-excludes";
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
+    static final int HEAD_BYTES = 16 * 1024;
+    static final int MAX_LINE = 512;
+    private static final int HEAD_LINES = HeaderCheckWorker.DEFAULT_NUMBER_OF_RETAINED_HEADER_LINES;
+    private static final int MAX_DEPTH = 64;
+    private static final Pattern COPYRIGHT = Pattern.compile("(\\b)?\\([Cc]\\)|\u00a9|\\&[Cc][Oo][Pp][Yy]\\;|Copyright\\b");
+    private static final Pattern SPDX = Pattern.compile("SPDX-License-Identifier:\\s+([A-Za-z0-9.\\-]+)");
+    /** Names RAT (through Tika) treats as notices, not as files that need a header. */
+    private static final Set<String> NOTICES = Set.of("NOTICE", "LICENSE", "COPYING", "COPYRIGHT", "README",
+            "INSTALL", "NEWS", "AUTHOR", "AUTHORS", "CHANGELOG", "CHANGES", "DISCLAIMER", "DISCLAIMER-WIP", "KEYS",
+            "RELEASE-NOTES", "RELEASE_NOTES", "UPGRADE", "STATUS", "THIRD_PARTY_NOTICES", "BUILDING", "DEPENDENCIES");
+    private static final Map<IHeaderMatcher, Pattern[]> PATTERNS = new ConcurrentHashMap<>();
+
+    /**
+     * What the scan found. Paths are relative to the scanned folder, with '/'.
+     *
+     * @param unapproved files with no recognised license header
+     * @param thirdParty files under a recognised license the ASF does not approve for headers (BSD, MIT, ...),
+     *                   each "path (license)": LICENSE must cover them
+     * @param excluded   files the project's own rules excluded, each with the rule
+     * @param timedOut   files whose matching ran out of its time budget (not judged)
+     * @param notScanned files that were not scanned, each "path: why" (not regular files, too deep)
+     * @param scanned    how many files were scanned
+     */
+    public record Result(List<String> unapproved, List<String> thirdParty, Map<String, String> excluded,
+                         List<String> timedOut, List<String> notScanned, int scanned) {
+        public Result {
+            unapproved = List.copyOf(unapproved);
+            thirdParty = List.copyOf(thirdParty);
+            excluded = Map.copyOf(excluded);
+            timedOut = List.copyOf(timedOut);
+            notScanned = List.copyOf(notScanned);
+        }
+    }
 
     private LicenseHeaderScan() {
     }
 
-    /** The files (relative, with '/') that RAT finds without an approved license header. */
+    /** The files (relative, with '/') without an approved license header, with the default budget. */
     public static List<String> unapproved(Path root) throws ReleasePilotException {
-        List<String> args = new ArrayList<>(List.of("--input-exclude-std", "STANDARD_PATTERNS", "STANDARD_SCMS",
-                "MISC", "MAC", "--input-exclude", EXCLUDES_FILE));
-        Path excludes = root.resolve(EXCLUDES_FILE);
-        if (Files.isRegularFile(excludes)) {
-            args.add("--input-exclude-file");
-            args.add(excludes.toString());
-        }
-        args.add("--");
-        args.add(root.toString());
+        List<String> files = new ArrayList<>(scan(root, ExcludeRules.read(root), DEFAULT_BUDGET,
+                Runtime.getRuntime().availableProcessors(), () -> false).unapproved());
+        return files;
+    }
+
+    public static Result scan(Path root, ExcludeRules rules, Duration budget, int threads, BooleanSupplier cancelled)
+            throws ReleasePilotException {
+        Rat rat = Rat.of(root);
+        Map<String, Path> files = new TreeMap<>();
+        List<String> notScanned = new ArrayList<>();
+        Map<String, String> excluded = new TreeMap<>();
         try {
-            ReportConfiguration config = OptionCollection.parseCommands(root.toFile(), args.toArray(String[]::new),
-                    options -> { });
-            Reporter reporter = new Reporter(config);
-            reporter.execute();
-            List<String> files = new ArrayList<>();
-            NodeList resources = reporter.getDocument().getElementsByTagName("resource");
-            for (int i = 0; i < resources.getLength(); i++) {
-                Element resource = (Element) resources.item(i);
-                NodeList licenses = resource.getElementsByTagName("license");
-                for (int j = 0; j < licenses.getLength(); j++) {
-                    if ("false".equals(((Element) licenses.item(j)).getAttribute("approval"))) {
-                        String name = resource.getAttribute("name");
-                        files.add(name.startsWith("/") ? name.substring(1) : name);
-                        break;
+            Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return rat.excluded(root, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (attrs.isDirectory()) {
+                        notScanned.add(rel + ": more than " + MAX_DEPTH + " folders deep");
+                    } else if (!attrs.isRegularFile()) {
+                        notScanned.add(rel + ": not a regular file");
+                    } else if (!rat.excluded(root, file)) {
+                        rules.match(rel).ifPresentOrElse(rule -> excluded.put(rel, rule), () -> files.put(rel, file));
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    notScanned.add(root.relativize(file).toString().replace('\\', '/') + ": " + e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not list the unpacked files in " + root + ": " + e.getMessage(),
+                    "Check the temporary folder (java.io.tmpdir): is it full or unreadable?", e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "release-pilot-headers");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<Verdict>> verdicts = new TreeMap<>();
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                verdicts.put(f.getKey(), pool.submit(() -> rat.judge(f.getValue(), budget.toNanos(), cancelled)));
+            }
+            List<String> unapproved = new ArrayList<>();
+            List<String> thirdParty = new ArrayList<>();
+            List<String> timedOut = new ArrayList<>();
+            int scanned = 0;
+            for (Map.Entry<String, Future<Verdict>> v : verdicts.entrySet()) {
+                Verdict verdict = v.getValue().get();
+                if (verdict.kind == Kind.CANCELLED) {
+                    throw new CancelledException("The license-header check");
+                }
+                scanned += verdict.kind == Kind.BINARY || verdict.kind == Kind.NOTICE ? 0 : 1;
+                switch (verdict.kind) {
+                    case UNKNOWN -> unapproved.add(v.getKey());
+                    case THIRD_PARTY -> thirdParty.add(v.getKey() + " (" + verdict.license + ")");
+                    case TIMED_OUT -> timedOut.add(v.getKey());
+                    default -> { }
                 }
             }
-            return files;
-        } catch (IOException | RatException | RuntimeException e) {
-            throw new ReleasePilotException("The license-header check (Apache RAT) failed on " + root + ": "
-                    + e.getMessage(), "Check the archive's .rat-excludes file; the other checks are unaffected.", e);
+            return new Result(unapproved, thirdParty, excluded, timedOut, notScanned, scanned);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException("The license-header check");
+        } catch (ExecutionException e) {
+            throw new ReleasePilotException("The license-header check failed on " + root + ": "
+                    + e.getCause().getMessage(), "The other checks are unaffected; run Apache RAT by hand.",
+                    e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private enum Kind { APPROVED, UNKNOWN, THIRD_PARTY, GENERATED, BINARY, NOTICE, TIMED_OUT, CANCELLED }
+
+    private record Verdict(Kind kind, String license) {
+        static Verdict of(Kind kind) {
+            return new Verdict(kind, "");
+        }
+    }
+
+    /** RAT's license definitions, standard excludes and generated-file matcher, read once per scan. */
+    private record Rat(Collection<ILicense> licenses, Predicate<ILicense> approved, IHeaderMatcher generated,
+                       DocumentNameMatcher excluder, DocumentName base) {
+        static Rat of(Path root) throws ReleasePilotException {
+            String[] args = {"--input-exclude-std", "STANDARD_PATTERNS", "STANDARD_SCMS", "MISC", "MAC",
+                "--input-exclude", EXCLUDES_FILE, "--", root.toString()};
+            try {
+                ReportConfiguration config = OptionCollection.parseCommands(root.toFile(), args, options -> { });
+                DocumentName base = DocumentName.builder(root.toFile()).build();
+                return new Rat(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL),
+                        config.getLicenseSetFactory().getApprovedLicensePredicate(), config.getGeneratedMatcher(),
+                        config.getDocumentExcluder(base), base);
+            } catch (IOException | RuntimeException e) {
+                throw new ReleasePilotException("Apache RAT could not be set up for " + root + ": " + e.getMessage(),
+                        "The other checks are unaffected; run Apache RAT by hand.", e);
+            }
+        }
+
+        boolean excluded(Path root, Path file) {
+            if (file.equals(root)) {
+                return false;
+            }
+            DocumentName name = DocumentName.builder(file.toFile()).setBaseName(base).build();
+            return !excluder.matches(name);
+        }
+
+        Verdict judge(Path file, long budgetNanos, BooleanSupplier cancelled) throws IOException {
+            if (cancelled.getAsBoolean()) {
+                return Verdict.of(Kind.CANCELLED);
+            }
+            String name = file.getFileName().toString();
+            int dot = name.indexOf('.');
+            if (NOTICES.contains((dot > 0 ? name.substring(0, dot) : name).toUpperCase(Locale.ROOT))) {
+                return Verdict.of(Kind.NOTICE);
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                head = in.readNBytes(HEAD_BYTES);
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    return Verdict.of(Kind.BINARY);
+                }
+            }
+            IHeaders headers = HeaderCheckWorker.readHeader(new BufferedReader(new StringReader(boundedLines(head))),
+                    HEAD_LINES);
+            DeadlineText.Budget budget = new DeadlineText.Budget(budgetNanos, cancelled);
+            DeadlineText raw = new DeadlineText(headers.raw(), budget);
+            try {
+                if (generated != null && matches(generated, headers, raw, budget)) {
+                    return Verdict.of(Kind.GENERATED);
+                }
+                List<String> others = new ArrayList<>();
+                for (ILicense license : licenses) {
+                    if (matches(license.getMatcher(), headers, raw, budget)) {
+                        if (approved.test(license)) {
+                            return Verdict.of(Kind.APPROVED);
+                        }
+                        others.add(license.getName());
+                    }
+                }
+                if (others.isEmpty()) {
+                    String other = otherLicense(headers.raw());
+                    return other == null ? Verdict.of(Kind.UNKNOWN) : new Verdict(Kind.THIRD_PARTY, other);
+                }
+                return new Verdict(Kind.THIRD_PARTY, String.join(", ", others));
+            } catch (DeadlineText.OutOfTime e) {
+                return Verdict.of(e.cancelled ? Kind.CANCELLED : Kind.TIMED_OUT);
+            }
+        }
+    }
+
+    /**
+     * A license RAT has no definition for, recognised by the phrases every copy of it carries, or a copyright of
+     * someone other than the ASF: such a file is third-party code that keeps its own header. Null when none.
+     */
+    static String otherLicense(String raw) {
+        String t = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (t.contains("redistribution and use in source and binary forms")) {
+            return "BSD-style license";
+        }
+        if (t.contains("permission is hereby granted, free of charge")) {
+            return "MIT-style license";
+        }
+        for (String[] known : new String[][] {{"gnu general public license", "GPL"},
+                {"gnu lesser general public license", "LGPL"}, {"eclipse public license", "EPL"},
+                {"mozilla public license", "MPL"}, {"common development and distribution license", "CDDL"},
+                {"creative commons", "Creative Commons license"}, {"public domain", "public domain"}}) {
+            if (t.contains(known[0])) {
+                return known[1];
+            }
+        }
+        int c = t.indexOf("copyright");
+        if (c >= 0 && !t.contains("apache software foundation")) {
+            String line = t.substring(c, Math.min(t.length(), c + 80));
+            if (line.matches("copyright (?:\\(c\\) |© )?[0-9]{4}.*")) {
+                return "copyright of another owner";
+            }
+        }
+        return null;
+    }
+
+    /** The head as text: lines cut at {@link #MAX_LINE} characters, undecodable bytes replaced. */
+    static String boundedLines(byte[] head) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(head)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            text = new String(head, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), HEAD_LINES * (MAX_LINE + 1)));
+        int lines = 0;
+        int from = 0;
+        while (from < text.length() && lines < HEAD_LINES) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            sb.append(text, from, Math.min(end, from + MAX_LINE)).append('\n');
+            lines++;
+            from = end + 1;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * RAT's matcher tree, evaluated with the deadline: the regular-expression matchers run on the
+     * {@link DeadlineText}; the text matchers (plain {@code contains}) run as RAT runs them.
+     */
+    private static boolean matches(IHeaderMatcher m, IHeaders headers, DeadlineText raw, DeadlineText.Budget budget) {
+        budget.check();
+        if (m instanceof AndMatcher and) {
+            for (IHeaderMatcher e : and.getEnclosed()) {
+                if (!matches(e, headers, raw, budget)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (m instanceof OrMatcher or) {
+            for (IHeaderMatcher e : or.getEnclosed()) {
+                if (matches(e, headers, raw, budget)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (m instanceof NotMatcher not) {
+            return !matches(not.getEnclosed(), headers, raw, budget);
+        }
+        if (m instanceof SimpleRegexMatcher) {
+            return patterns(m, "pattern")[0].matcher(raw).find();
+        }
+        if (m instanceof CopyrightMatcher) {
+            return copyright(patterns(m, "dateOwnerPattern", "ownerDatePattern"), headers.raw(), raw);
+        }
+        if (m instanceof SPDXMatcherFactory.Match spdx) {
+            Matcher found = SPDX.matcher(raw);
+            while (found.find()) {
+                if (found.group(1).equals(spdx.getName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return m.matches(headers);
+    }
+
+    /** RAT 0.18's {@code CopyrightMatcher.matches}, with its own patterns, on the deadline text. */
+    private static boolean copyright(Pattern[] p, String text, DeadlineText raw) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!(lower.contains("copyright") || lower.contains("(c)") || lower.contains("\u00a9")
+                || lower.contains("&copy;"))) {
+            return false;
+        }
+        Matcher start = COPYRIGHT.matcher(raw);
+        if (!start.find()) {
+            return false;
+        }
+        CharSequence rest = raw.subSequence(start.end(), raw.length());
+        Matcher dateOwner = p[0].matcher(rest);
+        if (dateOwner.find() && dateOwner.start() == 0) {
+            return true;
+        }
+        if (p[1] == null) {
+            return false;
+        }
+        Matcher ownerDate = p[1].matcher(rest);
+        return ownerDate.find() && ownerDate.start() == 0;
+    }
+
+    private static Pattern[] patterns(IHeaderMatcher m, String... fields) {
+        return PATTERNS.computeIfAbsent(m, k -> {
+            Pattern[] result = new Pattern[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                try {
+                    Field f = k.getClass().getDeclaredField(fields[i]);
+                    f.setAccessible(true);
+                    result[i] = (Pattern) f.get(k);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Apache RAT's " + k.getClass().getSimpleName() + " has no "
+                            + fields[i] + "; this code is made for RAT 0.18", e);
+                }
+            }
+            return result;
+        });
     }
 }
