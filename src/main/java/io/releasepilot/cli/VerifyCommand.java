@@ -48,8 +48,18 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReleasePilotException, IOException {
-        VerifyReport report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
-                Progress.NONE);
+        VerifyReport report;
+        java.io.PrintStream stdout = System.out;
+        try {
+            if (json) {
+                // Standard output carries exactly one JSON document: whatever a library prints goes to stderr.
+                System.setOut(System.err);
+            }
+            report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
+                    Progress.NONE);
+        } finally {
+            System.setOut(stdout);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(ReportJson.toJson(report)));

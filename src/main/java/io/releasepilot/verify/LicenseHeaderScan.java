@@ -95,6 +95,10 @@ public final class LicenseHeaderScan {
         }
     }
 
+    static {
+        RatLog.install();
+    }
+
     private LicenseHeaderScan() {
     }
 
