@@ -50,11 +50,19 @@ public final class ExcludeRules {
 
     /** Reads the rules of the source tree at {@code root}; unreadable parts are listed in {@link #problems()}. */
     public static ExcludeRules read(Path root) {
+        return read(name -> {
+            Path p = root.resolve(name);
+            return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? p : null;
+        });
+    }
+
+    /** Reads the rules from the files {@code files} finds by their name relative to the top (null: no such file). */
+    public static ExcludeRules read(java.util.function.Function<String, Path> files) {
         List<Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String file : List.of(".rat-excludes", "rat-excludes")) {
-            Path p = root.resolve(file);
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            Path p = files.apply(file);
+            if (p != null) {
                 try {
                     for (String line : new String(head(p), StandardCharsets.UTF_8).split("\\R")) {
                         String t = line.strip();
@@ -67,8 +75,8 @@ public final class ExcludeRules {
                 }
             }
         }
-        Path pom = root.resolve("pom.xml");
-        if (Files.isRegularFile(pom, LinkOption.NOFOLLOW_LINKS)) {
+        Path pom = files.apply("pom.xml");
+        if (pom != null) {
             try {
                 for (String pattern : ratPluginExcludes(head(pom))) {
                     add(rules, problems, "pom.xml (apache-rat-plugin)", pattern);

@@ -109,19 +109,13 @@ public final class LicenseHeaderScan {
         return files;
     }
 
+    /** Scans the tree at {@code root} (links are not followed; only regular files are read). */
     public static Result scan(Path root, ExcludeRules rules, Duration budget, int threads, BooleanSupplier cancelled)
             throws ReleasePilotException {
-        Rat rat = Rat.of(root);
         Map<String, Path> files = new TreeMap<>();
         List<String> notScanned = new ArrayList<>();
-        Map<String, String> excluded = new TreeMap<>();
         try {
             Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return rat.excluded(root, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = root.relativize(file).toString().replace('\\', '/');
@@ -129,8 +123,8 @@ public final class LicenseHeaderScan {
                         notScanned.add(rel + ": more than " + MAX_DEPTH + " folders deep");
                     } else if (!attrs.isRegularFile()) {
                         notScanned.add(rel + ": not a regular file");
-                    } else if (!rat.excluded(root, file)) {
-                        rules.match(rel).ifPresentOrElse(rule -> excluded.put(rel, rule), () -> files.put(rel, file));
+                    } else {
+                        files.put(rel, file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -142,8 +136,29 @@ public final class LicenseHeaderScan {
                 }
             });
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not list the unpacked files in " + root + ": " + e.getMessage(),
-                    "Check the temporary folder (java.io.tmpdir): is it full or unreadable?", e);
+            throw new ReleasePilotException("Could not list the files in " + root + ": " + e.getMessage(),
+                    "Check that the folder exists and that you may read it.", e);
+        }
+        Result r = scan(files, rules, budget, threads, cancelled);
+        notScanned.addAll(r.notScanned());
+        return new Result(r.unapproved(), r.thirdParty(), r.excluded(), r.timedOut(), notScanned, r.scanned());
+    }
+
+    /**
+     * Scans {@code tree}: each file's name relative to the top (with '/') and where its content (or at least its
+     * first {@value #HEAD_BYTES} bytes) is.
+     */
+    public static Result scan(Map<String, Path> tree, ExcludeRules rules, Duration budget, int threads,
+                              BooleanSupplier cancelled) throws ReleasePilotException {
+        Rat rat = Rat.of();
+        Map<String, Path> files = new TreeMap<>();
+        Map<String, String> excluded = new TreeMap<>();
+        List<String> notScanned = new ArrayList<>();
+        for (Map.Entry<String, Path> e : tree.entrySet()) {
+            String rel = e.getKey();
+            if (!rat.excluded(rel)) {
+                rules.match(rel).ifPresentOrElse(rule -> excluded.put(rel, rule), () -> files.put(rel, e.getValue()));
+            }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "release-pilot-headers");
@@ -177,7 +192,7 @@ public final class LicenseHeaderScan {
             Thread.currentThread().interrupt();
             throw new CancelledException("The license-header check");
         } catch (ExecutionException e) {
-            throw new ReleasePilotException("The license-header check failed on " + root + ": "
+            throw new ReleasePilotException("The license-header check failed: "
                     + e.getCause().getMessage(), "The other checks are unaffected; run Apache RAT by hand.",
                     e.getCause());
         } finally {
@@ -196,26 +211,28 @@ public final class LicenseHeaderScan {
     /** RAT's license definitions, standard excludes and generated-file matcher, read once per scan. */
     private record Rat(Collection<ILicense> licenses, Predicate<ILicense> approved, IHeaderMatcher generated,
                        DocumentNameMatcher excluder, DocumentName base) {
-        static Rat of(Path root) throws ReleasePilotException {
+        /** Where RAT's standard excludes are matched: a folder that need not exist. */
+        private static final java.io.File BASE = new java.io.File(System.getProperty("java.io.tmpdir"),
+                "release-pilot-rat-base");
+
+        static Rat of() throws ReleasePilotException {
             String[] args = {"--input-exclude-std", "STANDARD_PATTERNS", "STANDARD_SCMS", "MISC", "MAC",
-                "--input-exclude", EXCLUDES_FILE, "--", root.toString()};
+                "--input-exclude", EXCLUDES_FILE, "--", BASE.toString()};
             try {
-                ReportConfiguration config = OptionCollection.parseCommands(root.toFile(), args, options -> { });
-                DocumentName base = DocumentName.builder(root.toFile()).build();
+                ReportConfiguration config = OptionCollection.parseCommands(BASE, args, options -> { });
+                DocumentName base = DocumentName.builder(BASE).build();
                 return new Rat(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL),
                         config.getLicenseSetFactory().getApprovedLicensePredicate(), config.getGeneratedMatcher(),
                         config.getDocumentExcluder(base), base);
             } catch (IOException | RuntimeException e) {
-                throw new ReleasePilotException("Apache RAT could not be set up for " + root + ": " + e.getMessage(),
+                throw new ReleasePilotException("Apache RAT could not be set up: " + e.getMessage(),
                         "The other checks are unaffected; run Apache RAT by hand.", e);
             }
         }
 
-        boolean excluded(Path root, Path file) {
-            if (file.equals(root)) {
-                return false;
-            }
-            DocumentName name = DocumentName.builder(file.toFile()).setBaseName(base).build();
+        /** True when RAT's standard excludes (SCM files, editor backups, ...) leave {@code rel} out. */
+        boolean excluded(String rel) {
+            DocumentName name = DocumentName.builder(new java.io.File(BASE, rel)).setBaseName(base).build();
             return !excluder.matches(name);
         }
 

@@ -3,7 +3,6 @@ package io.releasepilot.verify;
 import org.apache.rat.utils.DefaultLog;
 import org.apache.rat.utils.Log;
 
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,7 +31,7 @@ final class RatLog implements Log {
     @Override
     public void log(Log.Level level, String message) {
         if (isEnabled(level)) {
-            LOG.log(level == Log.Level.ERROR ? Level.SEVERE : Level.WARNING, message);
+            LOG.log(level == Log.Level.ERROR ? java.util.logging.Level.SEVERE : java.util.logging.Level.WARNING, message);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -45,6 +46,7 @@ public final class Verifier {
     private final Clock clock;
     private final ArchiveLimits limits;
     private final int threads;
+    private Path tempRoot;
 
     public Verifier(Clock clock, ArchiveLimits limits, int threads) {
         this.clock = clock;
@@ -54,6 +56,12 @@ public final class Verifier {
 
     public Verifier() {
         this(Clock.systemUTC(), ArchiveLimits.DEFAULT, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Where archives' temporary folders go (default: java.io.tmpdir). */
+    public Verifier withTempRoot(Path root) {
+        this.tempRoot = root;
+        return this;
     }
 
     public VerifyReport verify(VerifyRequest request, Progress progress) throws ReleasePilotException {
@@ -88,7 +96,7 @@ public final class Verifier {
             List<Future<Checked>> futures = new ArrayList<>();
             for (RcFolder.Artifact a : rc.artifacts()) {
                 futures.add(workers.submit(() -> check(a, verifier, keysUsable, request.incubating(), inspectors,
-                        progress)));
+                        progress, notChecked)));
             }
             List<ArtifactReport> reports = new ArrayList<>();
             for (Future<Checked> f : futures) {
@@ -164,7 +172,8 @@ public final class Verifier {
     }
 
     private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean keysUsable, boolean incubating,
-                          ExecutorService inspectors, Progress progress) throws ReleasePilotException {
+                          ExecutorService inspectors, Progress progress, List<String> notChecked)
+            throws ReleasePilotException {
         List<Finding> findings = new ArrayList<>();
         pairingFindings(a, findings);
         Map<ChecksumAlgorithm, ChecksumFileParser.Parsed> parsed = new LinkedHashMap<>();
@@ -186,19 +195,24 @@ public final class Verifier {
         Future<ArchiveReport> archive = null;
         ChunkPipe pipe = null;
         if (ArchiveInspector.isSourceArchive(a.name())) {
-            ChunkPipe p = new ChunkPipe();
-            pipe = p;
             // The NOTICE year is compared with the year the candidate was signed, not with today's.
-            Year made = Year.from(pending != null && pending.created().isPresent()
-                    ? pending.created().get().atZone(java.time.ZoneOffset.UTC) : clock.instant().atZone(java.time.ZoneOffset.UTC));
-            ArchiveInspector inspector = new ArchiveInspector(limits, made);
-            archive = inspectors.submit(() -> {
-                try {
-                    return inspector.inspect(p, a.name(), podling, progress);
-                } finally {
-                    p.close();
-                }
-            });
+            Instant made = pending != null && pending.created().isPresent() ? pending.created().get() : clock.instant();
+            ArchiveInspector inspector = new ArchiveInspector(limits, Year.from(made.atZone(ZoneOffset.UTC)))
+                    .withTempRoot(tempRoot);
+            if (ArchiveInspector.isZip(a.name())) {
+                // zips are read through their central directory, which needs random access: a second read
+                archive = inspectors.submit(() -> inspector.inspectZip(a.path(), a.name(), podling, progress));
+            } else {
+                ChunkPipe p = new ChunkPipe();
+                pipe = p;
+                archive = inspectors.submit(() -> {
+                    try {
+                        return inspector.inspect(p, a.name(), podling, progress);
+                    } finally {
+                        p.close();
+                    }
+                });
+            }
         }
         try {
             readOnce(a, digests, pending, pipe, progress);
@@ -233,6 +247,7 @@ public final class Verifier {
                 ArchiveReport r = archive.get();
                 archiveReport = Optional.of(r);
                 findings.addAll(r.findings());
+                notChecked.addAll(r.notChecked());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancelledException("Verification");
@@ -250,7 +265,7 @@ public final class Verifier {
         boolean streamSignature = pending != null && pending.needsData();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         byte[] array = buffer.array();
-        try (FileChannel channel = FileChannel.open(a.path(), StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(a.path(), StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             int n;
             while ((n = channel.read(buffer.clear())) >= 0) {
                 if (progress.isCancelled()) {
@@ -285,7 +300,7 @@ public final class Verifier {
     }
 
     private static byte[] readSmall(Path file, int max) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(max);
         } catch (IOException e) {
             return new byte[0];
@@ -293,7 +308,7 @@ public final class Verifier {
     }
 
     private static ChecksumFileParser.Parsed parseChecksum(Path file, ChecksumAlgorithm alg, RcFolder.Artifact a) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return ChecksumFileParser.parse(in.readNBytes(ChecksumFileParser.MAX_SIZE + 1), alg,
                     ChecksumFileParser.baseName(a.name()));
         } catch (IOException e) {
