@@ -7,6 +7,7 @@ import io.releasepilot.pgp.SignatureCheck;
 import io.releasepilot.verify.ArtifactReport;
 import io.releasepilot.verify.ChecksumCheck;
 import io.releasepilot.verify.Finding;
+import io.releasepilot.verify.Names;
 import io.releasepilot.verify.ReportJson;
 import io.releasepilot.verify.Severity;
 import io.releasepilot.verify.Verifier;
@@ -79,14 +80,15 @@ public final class VerifyCommand implements Callable<Integer> {
         };
     }
 
-    static void printText(PrintWriter out, VerifyReport r) {
-        out.println("Release candidate: " + r.folder());
+    /** The report as text; every name and message from outside is printed with control characters escaped. */
+    public static void printText(PrintWriter out, VerifyReport r) {
+        out.println("Release candidate: " + Names.escape(r.folder().toString()));
         out.println("KEYS used:         " + r.keysFile().map(p -> p + " (" + r.keysCount() + " keys)").orElse("none"));
         for (ArtifactReport a : r.artifacts()) {
             out.println();
             out.println(a.name() + "  (" + a.size() + " bytes)");
             SignatureCheck s = a.signature();
-            out.printf("  %-18s %s%n", "signature " + s.status(), s.message());
+            out.printf("  %-18s %s%n", "signature " + s.status(), Names.escape(s.message()));
             s.details().ifPresent(d -> out.printf("  %-18s key %s, %s %d, %s, made %s%n", "", d.keyId(),
                     d.keyAlgorithm(), d.keyBits(), d.hashAlgorithm(), d.created()));
             for (ChecksumCheck c : a.checksums()) {

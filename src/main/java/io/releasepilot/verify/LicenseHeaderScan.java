@@ -168,7 +168,7 @@ public final class LicenseHeaderScan {
         try {
             Map<String, Future<Verdict>> verdicts = new TreeMap<>();
             for (Map.Entry<String, Path> f : files.entrySet()) {
-                verdicts.put(f.getKey(), pool.submit(() -> rat.judge(f.getValue(), budget.toNanos(), cancelled)));
+                verdicts.put(f.getKey(), pool.submit(() -> rat.judge(f.getKey(), f.getValue(), budget.toNanos(), cancelled)));
             }
             List<String> unapproved = new ArrayList<>();
             List<String> thirdParty = new ArrayList<>();
@@ -210,20 +210,28 @@ public final class LicenseHeaderScan {
 
     /** RAT's license definitions, standard excludes and generated-file matcher, read once per scan. */
     private record Rat(Collection<ILicense> licenses, Predicate<ILicense> approved, IHeaderMatcher generated,
-                       DocumentNameMatcher excluder, DocumentName base) {
-        /** Where RAT's standard excludes are matched: a folder that need not exist. */
-        private static final java.io.File BASE = new java.io.File(System.getProperty("java.io.tmpdir"),
-                "release-pilot-rat-base");
+                       DocumentNameMatcher excluder, DocumentName base, java.io.File baseDir) {
+        private static Rat cached;
 
-        static Rat of() throws ReleasePilotException {
-            String[] args = {"--input-exclude-std", "STANDARD_PATTERNS", "STANDARD_SCMS", "MISC", "MAC",
-                "--input-exclude", EXCLUDES_FILE, "--", BASE.toString()};
+        /** RAT's configuration, read once: an empty private folder stands for the tree the excludes apply to. */
+        static synchronized Rat of() throws ReleasePilotException {
+            if (cached != null) {
+                return cached;
+            }
             try {
-                ReportConfiguration config = OptionCollection.parseCommands(BASE, args, options -> { });
-                DocumentName base = DocumentName.builder(BASE).build();
-                return new Rat(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL),
+                java.io.File baseDir = Files.createTempDirectory("release-pilot-rat-").toFile();
+                baseDir.deleteOnExit();
+                String[] args = {"--input-exclude-std", "STANDARD_PATTERNS", "STANDARD_SCMS", "MISC", "MAC",
+                    "--input-exclude", EXCLUDES_FILE, "--", baseDir.toString()};
+                ReportConfiguration config = OptionCollection.parseCommands(baseDir, args, options -> { });
+                if (config == null) {
+                    throw new IOException("RAT read no configuration");
+                }
+                DocumentName base = DocumentName.builder(baseDir).build();
+                cached = new Rat(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL),
                         config.getLicenseSetFactory().getApprovedLicensePredicate(), config.getGeneratedMatcher(),
-                        config.getDocumentExcluder(base), base);
+                        config.getDocumentExcluder(base), base, baseDir);
+                return cached;
             } catch (IOException | RuntimeException e) {
                 throw new ReleasePilotException("Apache RAT could not be set up: " + e.getMessage(),
                         "The other checks are unaffected; run Apache RAT by hand.", e);
@@ -232,15 +240,15 @@ public final class LicenseHeaderScan {
 
         /** True when RAT's standard excludes (SCM files, editor backups, ...) leave {@code rel} out. */
         boolean excluded(String rel) {
-            DocumentName name = DocumentName.builder(new java.io.File(BASE, rel)).setBaseName(base).build();
+            DocumentName name = DocumentName.builder(new java.io.File(baseDir, rel)).setBaseName(base).build();
             return !excluder.matches(name);
         }
 
-        Verdict judge(Path file, long budgetNanos, BooleanSupplier cancelled) throws IOException {
+        Verdict judge(String rel, Path file, long budgetNanos, BooleanSupplier cancelled) throws IOException {
             if (cancelled.getAsBoolean()) {
                 return Verdict.of(Kind.CANCELLED);
             }
-            String name = file.getFileName().toString();
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
             int dot = name.indexOf('.');
             if (NOTICES.contains((dot > 0 ? name.substring(0, dot) : name).toUpperCase(Locale.ROOT))) {
                 return Verdict.of(Kind.NOTICE);

@@ -84,7 +84,8 @@ class VerifyCommandTest {
         }
         assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
         com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(run.out());
-        assertThat(Json.mapper().readTree(parser).get("outcome").asText()).isEqualTo("PASSED");
+        JsonNode document = Json.mapper().readTree(parser);
+        assertThat(document.get("outcome").asText()).isEqualTo("PASSED");
         assertThat(parser.nextToken()).as("nothing after the one JSON document").isNull();
     }
 
