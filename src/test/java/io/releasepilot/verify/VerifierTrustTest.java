@@ -193,6 +193,37 @@ class VerifierTrustTest {
                 projectKeys)).contains("[GNUPG:] NO_PUBKEY " + rogue.substring(24));
     }
 
+    @Test
+    void theNoticeYearIsComparedWithTheYearTheCandidateWasSignedNotToday() throws Exception {
+        Gpg old = new Gpg(tmp.resolve("gnupg-2022"));
+        try {
+            String key = old.generate("Ann Old <aold@apache.org>", "ed25519", "0", "20210301T000000");
+            Path keys = Files.writeString(tmp.resolve("KEYS-2022"), old.exportArmored(key));
+            String top = "apache-demo-0.9.0-src";
+            for (String[] c : new String[][] {{"2022", "notice-2022"}, {"2019", "notice-2019"}}) {
+                java.util.Map<String, byte[]> files = io.releasepilot.testing.Archives.cleanTree(top);
+                files.put(top + "/NOTICE", ("Apache Demo\nCopyright " + c[0]
+                        + " The Apache Software Foundation\n").getBytes(StandardCharsets.UTF_8));
+                Path rc = Files.createDirectories(tmp.resolve(c[1]));
+                Path tgz = rc.resolve(top + ".tar.gz");
+                io.releasepilot.testing.Archives.tarGz(tgz, files);
+                old.sign(tgz, key, "20220615T120000");
+                Files.writeString(rc.resolve(tgz.getFileName() + ".sha512"), sha512(tgz) + "  " + tgz.getFileName()
+                        + "\n");
+                VerifyReport report = verify(rc, keys);
+                assertThat(report.artifacts().get(0).signature().status()).isEqualTo(SignatureStatus.GOOD);
+                if (c[0].equals("2022")) {
+                    assertThat(report.findings()).noneSatisfy(f -> assertThat(f.message()).contains("NOTICE says"));
+                } else {
+                    assertThat(report.findings()).anySatisfy(f -> assertThat(f.message())
+                            .contains("NOTICE says \"Copyright 2019\"; the copyright year should include 2022,"));
+                }
+            }
+        } finally {
+            old.close();
+        }
+    }
+
     private static byte[] binarySignature(Path file, String key) throws Exception {
         Path sig = tmp.resolve("sig-" + System.nanoTime());
         Tools.Result r = gpg.run("--local-user", key, "--output", sig.toString(), "--detach-sign", file.toString());
