@@ -84,8 +84,11 @@ final class ArchiveConclusions {
     private void scanHeaders(Map<String, Path> tree) {
         ExcludeRules rules = ExcludeRules.read(tree::get);
         rules.problems().forEach(p -> s.findings.add(Finding.note(s.archive, p)));
+        if (s.scanner == null) {
+            return;
+        }
         try {
-            LicenseHeaderScan.Result r = LicenseHeaderScan.scan(tree, rules, budget, threads, cancelled);
+            LicenseHeaderScan.Result r = s.scanner.finish(rules);
             s.unapproved = r.unapproved();
             s.ratRan = true;
             if (!r.excluded().isEmpty()) {

@@ -92,6 +92,7 @@ public final class ArchiveInspector {
     /** Inspects a gzip-compressed tar whose bytes come from {@code compressed}; {@code name} is its file name. */
     public ArchiveReport inspect(InputStream compressed, String name, boolean podling, Progress progress) {
         ArchiveState s = new ArchiveState(name, limits);
+        startScan(s, progress);
         try (TempFolder temp = TempFolder.create(tempRoot)) {
             CountingInputStream counting = new CountingInputStream(compressed);
             try (TarArchiveInputStream in = new TarArchiveInputStream(new TarGuard(GzipCompressorInputStream
@@ -108,6 +109,7 @@ public final class ArchiveInspector {
             s.damaged("gzip-compressed tar", e);
         } finally {
             closeQuietly(compressed);
+            stopScan(s);
         }
         return s.report();
     }
@@ -115,6 +117,7 @@ public final class ArchiveInspector {
     /** Inspects a zip file through its central directory (random access; the file is read a second time). */
     public ArchiveReport inspectZip(Path file, String name, boolean podling, Progress progress) {
         ArchiveState s = new ArchiveState(name, limits);
+        startScan(s, progress);
         try (TempFolder temp = TempFolder.create(tempRoot);
              SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
                      LinkOption.NOFOLLOW_LINKS);
@@ -150,6 +153,8 @@ public final class ArchiveInspector {
             s.couldNotCheck(e.getMessage());
         } catch (IOException | RuntimeException e) {
             s.damaged("zip", e);
+        } finally {
+            stopScan(s);
         }
         return s.report();
     }
@@ -199,6 +204,20 @@ public final class ArchiveInspector {
             return;
         }
         new ArchiveConclusions(s, currentYear, budget, threads, progress::isCancelled).conclude(podling);
+    }
+
+    private void startScan(ArchiveState s, Progress progress) {
+        try {
+            s.scanner = new LicenseHeaderScan.Streaming(budget, threads, progress::isCancelled);
+        } catch (io.releasepilot.core.ReleasePilotException e) {
+            s.findings.add(Finding.warning(s.archive, e.getMessage()));
+        }
+    }
+
+    private static void stopScan(ArchiveState s) {
+        if (s.scanner != null) {
+            s.scanner.close();
+        }
     }
 
     /** Closing the input tells the producer of a pipe that nothing more will be read. */

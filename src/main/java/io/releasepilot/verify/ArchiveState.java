@@ -40,6 +40,8 @@ final class ArchiveState {
     long bytes;
     boolean stopped;
     boolean ratRan;
+    /** The license-header scan, fed each file's head as it goes by; null when it could not be set up. */
+    LicenseHeaderScan.Streaming scanner;
     private final byte[] buffer = new byte[64 * 1024];
 
     ArchiveState(String archive, ArchiveLimits limits) {
@@ -106,22 +108,26 @@ final class ArchiveState {
         keep(path, data, compressed, temp);
     }
 
+    /**
+     * Reads a regular file's content: its head goes to the header scan, the project's build files, NOTICE and
+     * nested jars/zips are kept in the temporary folder, and the rest is only counted.
+     */
     private void keep(String path, InputStream data, LongSupplier compressed, TempFolder temp) throws IOException {
         String lower = path.toLowerCase(Locale.ROOT);
         String name = path.substring(path.lastIndexOf('/') + 1);
         boolean atTop = path.indexOf('/') == path.lastIndexOf('/');
-        long keep = atTop && BUILD_FILES.contains(name) ? ArchiveInspector.KEEP_BUILD_FILE : ArchiveInspector.KEEP;
+        long keep = atTop && BUILD_FILES.contains(name) ? ArchiveInspector.KEEP_BUILD_FILE : 0;
         for (String ext : NESTED) {
             if (lower.endsWith(ext)) {
                 keep = ArchiveInspector.KEEP_NESTED;
             }
         }
-        Path target = temp.newFile();
-        byte[] head = new byte[BinaryDetector.HEAD];
+        Path target = keep > 0 ? temp.newFile() : null;
+        byte[] head = new byte[LicenseHeaderScan.HEAD_BYTES];
         int headLength = 0;
         long size = 0;
         long kept = 0;
-        try (OutputStream out = temp.open(target)) {
+        try (OutputStream out = target == null ? OutputStream.nullOutputStream() : temp.open(target)) {
             int n;
             while ((n = data.read(buffer)) > 0) {
                 if (headLength < head.length) {
@@ -153,20 +159,29 @@ final class ArchiveState {
                     kept += take;
                 }
             }
-        } catch (TempFolder.LocalProblem e) {
-            throw e;
         }
-        Kept k = new Kept(target, size, kept);
-        files.put(path, k);
-        if (NestedArchive.looksLikeZip(path, head, headLength)) {
-            NestedArchive.Described d = NestedArchive.describe(path, k);
+        if (target != null) {
+            files.put(path, new Kept(target, size, kept));
+        }
+        int slash = path.indexOf('/');
+        if (scanner != null && slash > 0) {
+            try {
+                scanner.submit(path.substring(slash + 1), java.util.Arrays.copyOf(head, headLength));
+            } catch (io.releasepilot.core.CancelledException e) {
+                stopped = true;
+                return;
+            }
+        }
+        if (target != null && NestedArchive.looksLikeZip(path)) {
+            NestedArchive.Described d = NestedArchive.describe(path, files.get(path));
             if (d.compiled()) {
                 binaries.add(d.text());
             } else {
                 findings.add(Finding.note(archive, Names.escape(d.text()) + ": not counted as compiled code."));
             }
         } else {
-            BinaryDetector.detect(path, head, headLength).ifPresent(kind -> binaries.add(path + " (" + kind + ")"));
+            BinaryDetector.detect(path, head, Math.min(headLength, BinaryDetector.HEAD))
+                    .ifPresent(kind -> binaries.add(path + " (" + kind + ")"));
         }
     }
 

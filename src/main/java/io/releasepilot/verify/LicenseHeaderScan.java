@@ -150,52 +150,110 @@ public final class LicenseHeaderScan {
      */
     public static Result scan(Map<String, Path> tree, ExcludeRules rules, Duration budget, int threads,
                               BooleanSupplier cancelled) throws ReleasePilotException {
-        Rat rat = Rat.of();
-        Map<String, Path> files = new TreeMap<>();
-        Map<String, String> excluded = new TreeMap<>();
-        List<String> notScanned = new ArrayList<>();
-        for (Map.Entry<String, Path> e : tree.entrySet()) {
-            String rel = e.getKey();
-            if (!rat.excluded(rel)) {
-                rules.match(rel).ifPresentOrElse(rule -> excluded.put(rel, rule), () -> files.put(rel, e.getValue()));
+        try (Streaming scan = new Streaming(budget, threads, cancelled)) {
+            for (Map.Entry<String, Path> e : tree.entrySet()) {
+                byte[] head;
+                try (InputStream in = Files.newInputStream(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                    head = in.readNBytes(HEAD_BYTES);
+                } catch (IOException ex) {
+                    scan.notScanned.add(e.getKey() + ": " + ex.getMessage());
+                    continue;
+                }
+                scan.submit(e.getKey(), head);
             }
+            return scan.finish(rules);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "release-pilot-headers");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Map<String, Future<Verdict>> verdicts = new TreeMap<>();
-            for (Map.Entry<String, Path> f : files.entrySet()) {
-                verdicts.put(f.getKey(), pool.submit(() -> rat.judge(f.getKey(), f.getValue(), budget.toNanos(), cancelled)));
+    }
+
+    /**
+     * A scan fed file by file as an archive streams past: {@link #submit} hands a file's head to the pool (it
+     * blocks while {@code 4 × threads} heads wait, so memory stays bounded); {@link #finish} applies the
+     * project's own rules, which are only known once the archive has been read, and gives the result.
+     */
+    public static final class Streaming implements AutoCloseable {
+        private final Rat rat;
+        private final long budgetNanos;
+        private final BooleanSupplier cancelled;
+        private final ExecutorService pool;
+        private final java.util.concurrent.Semaphore inFlight;
+        private final Map<String, Future<Verdict>> verdicts = new TreeMap<>();
+        private final List<String> notScanned = new ArrayList<>();
+
+        public Streaming(Duration budget, int threads, BooleanSupplier cancelled) throws ReleasePilotException {
+            this.rat = Rat.of();
+            this.budgetNanos = budget.toNanos();
+            this.cancelled = cancelled;
+            int n = Math.max(1, threads);
+            this.pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "release-pilot-headers");
+                t.setDaemon(true);
+                return t;
+            });
+            this.inFlight = new java.util.concurrent.Semaphore(4 * n);
+        }
+
+        /** Judges the file {@code rel} (relative to the top, '/') from its first bytes {@code head}. */
+        public void submit(String rel, byte[] head) throws CancelledException {
+            if (rat.excluded(rel)) {
+                return;
             }
+            try {
+                while (!inFlight.tryAcquire(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancelledException("The license-header check");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException("The license-header check");
+            }
+            verdicts.put(rel, pool.submit(() -> {
+                try {
+                    return rat.judge(rel, head, budgetNanos, cancelled);
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+
+        /** Waits for every verdict; files the project's {@code rules} exclude are listed with their rule. */
+        public Result finish(ExcludeRules rules) throws ReleasePilotException {
             List<String> unapproved = new ArrayList<>();
             List<String> thirdParty = new ArrayList<>();
             List<String> timedOut = new ArrayList<>();
+            Map<String, String> excluded = new TreeMap<>();
             int scanned = 0;
-            for (Map.Entry<String, Future<Verdict>> v : verdicts.entrySet()) {
-                Verdict verdict = v.getValue().get();
-                if (verdict.kind == Kind.CANCELLED) {
-                    throw new CancelledException("The license-header check");
+            try {
+                for (Map.Entry<String, Future<Verdict>> v : verdicts.entrySet()) {
+                    Verdict verdict = v.getValue().get();
+                    if (verdict.kind == Kind.CANCELLED) {
+                        throw new CancelledException("The license-header check");
+                    }
+                    java.util.Optional<String> rule = rules.match(v.getKey());
+                    if (rule.isPresent()) {
+                        excluded.put(v.getKey(), rule.get());
+                        continue;
+                    }
+                    scanned += verdict.kind == Kind.BINARY || verdict.kind == Kind.NOTICE ? 0 : 1;
+                    switch (verdict.kind) {
+                        case UNKNOWN -> unapproved.add(v.getKey());
+                        case THIRD_PARTY -> thirdParty.add(v.getKey() + " (" + verdict.license + ")");
+                        case TIMED_OUT -> timedOut.add(v.getKey());
+                        default -> { }
+                    }
                 }
-                scanned += verdict.kind == Kind.BINARY || verdict.kind == Kind.NOTICE ? 0 : 1;
-                switch (verdict.kind) {
-                    case UNKNOWN -> unapproved.add(v.getKey());
-                    case THIRD_PARTY -> thirdParty.add(v.getKey() + " (" + verdict.license + ")");
-                    case TIMED_OUT -> timedOut.add(v.getKey());
-                    default -> { }
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException("The license-header check");
+            } catch (ExecutionException e) {
+                throw new ReleasePilotException("The license-header check failed: " + e.getCause().getMessage(),
+                        "The other checks are unaffected; run Apache RAT by hand.", e.getCause());
             }
             return new Result(unapproved, thirdParty, excluded, timedOut, notScanned, scanned);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException("The license-header check");
-        } catch (ExecutionException e) {
-            throw new ReleasePilotException("The license-header check failed: "
-                    + e.getCause().getMessage(), "The other checks are unaffected; run Apache RAT by hand.",
-                    e.getCause());
-        } finally {
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
     }
@@ -244,7 +302,7 @@ public final class LicenseHeaderScan {
             return !excluder.matches(name);
         }
 
-        Verdict judge(String rel, Path file, long budgetNanos, BooleanSupplier cancelled) throws IOException {
+        Verdict judge(String rel, byte[] head, long budgetNanos, BooleanSupplier cancelled) {
             if (cancelled.getAsBoolean()) {
                 return Verdict.of(Kind.CANCELLED);
             }
@@ -253,26 +311,27 @@ public final class LicenseHeaderScan {
             if (NOTICES.contains((dot > 0 ? name.substring(0, dot) : name).toUpperCase(Locale.ROOT))) {
                 return Verdict.of(Kind.NOTICE);
             }
-            byte[] head;
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                head = in.readNBytes(HEAD_BYTES);
-            }
             for (byte b : head) {
                 if (b == 0) {
                     return Verdict.of(Kind.BINARY);
                 }
             }
-            IHeaders headers = HeaderCheckWorker.readHeader(new BufferedReader(new StringReader(boundedLines(head))),
-                    HEAD_LINES);
-            DeadlineText.Budget budget = new DeadlineText.Budget(budgetNanos, cancelled);
-            DeadlineText raw = new DeadlineText(headers.raw(), budget);
+            IHeaders headers;
             try {
-                if (generated != null && matches(generated, headers, raw, budget)) {
+                headers = HeaderCheckWorker.readHeader(new BufferedReader(new StringReader(boundedLines(head))),
+                        HEAD_LINES);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // a StringReader does not fail
+            }
+            DeadlineText.Budget budget = new DeadlineText.Budget(budgetNanos, cancelled);
+            Ctx ctx = new Ctx(headers, new DeadlineText(headers.raw(), budget), budget);
+            try {
+                if (generated != null && matches(generated, ctx)) {
                     return Verdict.of(Kind.GENERATED);
                 }
                 List<String> others = new ArrayList<>();
                 for (ILicense license : licenses) {
-                    if (matches(license.getMatcher(), headers, raw, budget)) {
+                    if (matches(license.getMatcher(), ctx)) {
                         if (approved.test(license)) {
                             return Verdict.of(Kind.APPROVED);
                         }
@@ -346,11 +405,46 @@ public final class LicenseHeaderScan {
      * RAT's matcher tree, evaluated with the deadline: the regular-expression matchers run on the
      * {@link DeadlineText}; the text matchers (plain {@code contains}) run as RAT runs them.
      */
-    private static boolean matches(IHeaderMatcher m, IHeaders headers, DeadlineText raw, DeadlineText.Budget budget) {
+    /** One file's header while it is judged, with what every copyright matcher shares computed once. */
+    private static final class Ctx {
+        final IHeaders headers;
+        final DeadlineText raw;
+        final DeadlineText.Budget budget;
+        private CharSequence afterCopyright;
+        private boolean searched;
+
+        Ctx(IHeaders headers, DeadlineText raw, DeadlineText.Budget budget) {
+            this.headers = headers;
+            this.raw = raw;
+            this.budget = budget;
+        }
+
+        /** The text after RAT's first copyright mark ("Copyright", "(c)", ...), or null when there is none. */
+        CharSequence afterCopyright() {
+            if (!searched) {
+                searched = true;
+                String text = headers.raw();
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (lower.contains("copyright") || lower.contains("(c)") || lower.contains("\u00a9")
+                        || lower.contains("&copy;")) {
+                    Matcher start = COPYRIGHT.matcher(text);
+                    if (start.find()) {
+                        afterCopyright = raw.subSequence(start.end(), raw.length());
+                    }
+                }
+            }
+            return afterCopyright;
+        }
+    }
+
+    private static boolean matches(IHeaderMatcher m, Ctx ctx) {
+        IHeaders headers = ctx.headers;
+        DeadlineText raw = ctx.raw;
+        DeadlineText.Budget budget = ctx.budget;
         budget.check();
         if (m instanceof AndMatcher and) {
             for (IHeaderMatcher e : and.getEnclosed()) {
-                if (!matches(e, headers, raw, budget)) {
+                if (!matches(e, ctx)) {
                     return false;
                 }
             }
@@ -358,20 +452,20 @@ public final class LicenseHeaderScan {
         }
         if (m instanceof OrMatcher or) {
             for (IHeaderMatcher e : or.getEnclosed()) {
-                if (matches(e, headers, raw, budget)) {
+                if (matches(e, ctx)) {
                     return true;
                 }
             }
             return false;
         }
         if (m instanceof NotMatcher not) {
-            return !matches(not.getEnclosed(), headers, raw, budget);
+            return !matches(not.getEnclosed(), ctx);
         }
         if (m instanceof SimpleRegexMatcher) {
             return patterns(m, "pattern")[0].matcher(raw).find();
         }
         if (m instanceof CopyrightMatcher) {
-            return copyright(patterns(m, "dateOwnerPattern", "ownerDatePattern"), headers.raw(), raw);
+            return copyright(patterns(m, "dateOwnerPattern", "ownerDatePattern"), ctx.afterCopyright());
         }
         if (m instanceof SPDXMatcherFactory.Match spdx) {
             Matcher found = SPDX.matcher(raw);
@@ -385,27 +479,19 @@ public final class LicenseHeaderScan {
         return m.matches(headers);
     }
 
-    /** RAT 0.18's {@code CopyrightMatcher.matches}, with its own patterns, on the deadline text. */
-    private static boolean copyright(Pattern[] p, String text, DeadlineText raw) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!(lower.contains("copyright") || lower.contains("(c)") || lower.contains("\u00a9")
-                || lower.contains("&copy;"))) {
+    /**
+     * RAT 0.18's {@code CopyrightMatcher.matches}, with its own patterns, on the deadline text. RAT asks
+     * {@code find() && start() == 0}, which is {@code lookingAt()}: the leftmost match starts at 0 exactly when a
+     * match at 0 exists. {@code lookingAt} spares the search from every other position.
+     */
+    private static boolean copyright(Pattern[] p, CharSequence rest) {
+        if (rest == null) {
             return false;
         }
-        Matcher start = COPYRIGHT.matcher(raw);
-        if (!start.find()) {
-            return false;
-        }
-        CharSequence rest = raw.subSequence(start.end(), raw.length());
-        Matcher dateOwner = p[0].matcher(rest);
-        if (dateOwner.find() && dateOwner.start() == 0) {
+        if (p[0].matcher(rest).lookingAt()) {
             return true;
         }
-        if (p[1] == null) {
-            return false;
-        }
-        Matcher ownerDate = p[1].matcher(rest);
-        return ownerDate.find() && ownerDate.start() == 0;
+        return p[1] != null && p[1].matcher(rest).lookingAt();
     }
 
     private static Pattern[] patterns(IHeaderMatcher m, String... fields) {

@@ -24,11 +24,15 @@ final class NestedArchive {
     private NestedArchive() {
     }
 
-    static boolean looksLikeZip(String path, byte[] head, int length) {
-        boolean magic = length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)
-                && (head[3] == 4 || head[3] == 6);
+    /** Jars and zips, by name: they are looked inside. */
+    static boolean looksLikeZip(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return magic || lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".ear");
+        for (String ext : new String[] {".jar", ".war", ".ear", ".aar", ".zip", ".jmod", ".nar", ".apk", ".hpi"}) {
+            if (lower.endsWith(ext)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a nested jar/zip holds: {@code compiled} when it holds compiled code or cannot be looked into. */
