@@ -39,9 +39,33 @@ public final class ExcludeRules {
     private record Rule(String source, String pattern, Pattern regex, Pattern nameRegex) {
     }
 
+    private final Pattern anyPath;
+    private final Pattern anyName;
+
     private ExcludeRules(List<Rule> rules, List<String> problems) {
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
+        this.anyPath = Pattern.compile(String.join("|", rules.stream().map(r -> "(?:" + r.regex.pattern() + ")")
+                .toList()) + (rules.isEmpty() ? "(?!)" : ""));
+        List<String> names = rules.stream().filter(r -> r.nameRegex != null).map(r -> "(?:" + r.nameRegex.pattern()
+                + ")").toList();
+        this.anyName = Pattern.compile(names.isEmpty() ? "(?!)" : String.join("|", names));
+    }
+
+    /** True when any rule excludes {@code path}: one combined match, for sets of rules asked about every file. */
+    boolean matchesAny(String path) {
+        return anyPath.matcher(path).matches()
+                || anyName.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+    }
+
+    /** Rules from a list of patterns, all from {@code source}. */
+    static ExcludeRules of(String source, java.util.Collection<String> patterns) {
+        List<Rule> rules = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String p : patterns) {
+            add(rules, problems, source, p);
+        }
+        return new ExcludeRules(rules, problems);
     }
 
     public static ExcludeRules none() {
@@ -95,7 +119,7 @@ public final class ExcludeRules {
     }
 
     private static void add(List<Rule> rules, List<String> problems, String source, String pattern) {
-        if (rules.size() >= MAX_RULES) {
+        if (rules.size() >= MAX_RULES || pattern.isBlank()) {
             return;
         }
         try {

@@ -13,8 +13,7 @@ import org.apache.rat.analysis.matchers.NotMatcher;
 import org.apache.rat.analysis.matchers.OrMatcher;
 import org.apache.rat.analysis.matchers.SPDXMatcherFactory;
 import org.apache.rat.analysis.matchers.SimpleRegexMatcher;
-import org.apache.rat.document.DocumentName;
-import org.apache.rat.document.DocumentNameMatcher;
+import org.apache.rat.config.exclusion.StandardCollection;
 import org.apache.rat.license.ILicense;
 import org.apache.rat.license.LicenseSetFactory;
 
@@ -268,7 +267,7 @@ public final class LicenseHeaderScan {
 
     /** RAT's license definitions, standard excludes and generated-file matcher, read once per scan. */
     private record Rat(Collection<ILicense> licenses, Predicate<ILicense> approved, IHeaderMatcher generated,
-                       DocumentNameMatcher excluder, DocumentName base, java.io.File baseDir) {
+                       ExcludeRules standardExcludes) {
         private static Rat cached;
 
         /** RAT's configuration, read once: an empty private folder stands for the tree the excludes apply to. */
@@ -285,10 +284,14 @@ public final class LicenseHeaderScan {
                 if (config == null) {
                     throw new IOException("RAT read no configuration");
                 }
-                DocumentName base = DocumentName.builder(baseDir).build();
+                java.util.Set<String> standard = new java.util.TreeSet<>(List.of(EXCLUDES_FILE));
+                for (StandardCollection c : List.of(StandardCollection.STANDARD_PATTERNS,
+                        StandardCollection.STANDARD_SCMS, StandardCollection.MISC, StandardCollection.MAC)) {
+                    standard.addAll(c.patterns());
+                }
                 cached = new Rat(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL),
                         config.getLicenseSetFactory().getApprovedLicensePredicate(), config.getGeneratedMatcher(),
-                        config.getDocumentExcluder(base), base, baseDir);
+                        ExcludeRules.of("Apache RAT's standard excludes", standard));
                 return cached;
             } catch (IOException | RuntimeException e) {
                 throw new ReleasePilotException("Apache RAT could not be set up: " + e.getMessage(),
@@ -296,10 +299,13 @@ public final class LicenseHeaderScan {
             }
         }
 
-        /** True when RAT's standard excludes (SCM files, editor backups, ...) leave {@code rel} out. */
+        /**
+         * True when RAT's standard excludes (SCM files, editor backups, ...) leave {@code rel} out. Their
+         * patterns are RAT's own ({@code StandardCollection}), matched as plain globs: RAT's document-name
+         * matching costs more than the whole header check of a file.
+         */
         boolean excluded(String rel) {
-            DocumentName name = DocumentName.builder(new java.io.File(baseDir, rel)).setBaseName(base).build();
-            return !excluder.matches(name);
+            return standardExcludes.matchesAny(rel);
         }
 
         Verdict judge(String rel, byte[] head, long budgetNanos, BooleanSupplier cancelled) {
