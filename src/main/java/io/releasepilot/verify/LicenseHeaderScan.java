@@ -289,8 +289,10 @@ public final class LicenseHeaderScan {
                         StandardCollection.STANDARD_SCMS, StandardCollection.MISC, StandardCollection.MAC)) {
                     standard.addAll(c.patterns());
                 }
-                cached = new Rat(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL),
-                        config.getLicenseSetFactory().getApprovedLicensePredicate(), config.getGeneratedMatcher(),
+                Predicate<ILicense> approved = config.getLicenseSetFactory().getApprovedLicensePredicate();
+                List<ILicense> ordered = new ArrayList<>(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL));
+                ordered.sort(java.util.Comparator.comparing(l -> !approved.test(l)));
+                cached = new Rat(ordered, approved, config.getGeneratedMatcher(),
                         ExcludeRules.of("Apache RAT's standard excludes", standard));
                 return cached;
             } catch (IOException | RuntimeException e) {
@@ -332,9 +334,7 @@ public final class LicenseHeaderScan {
             DeadlineText.Budget budget = new DeadlineText.Budget(budgetNanos, cancelled);
             Ctx ctx = new Ctx(headers, new DeadlineText(headers.raw(), budget), budget);
             try {
-                if (generated != null && matches(generated, ctx)) {
-                    return Verdict.of(Kind.GENERATED);
-                }
+                // Approved licenses come first (see of()), so an ASF-headed file is settled by its first match.
                 List<String> others = new ArrayList<>();
                 for (ILicense license : licenses) {
                     if (matches(license.getMatcher(), ctx)) {
@@ -343,6 +343,9 @@ public final class LicenseHeaderScan {
                         }
                         others.add(license.getName());
                     }
+                }
+                if (generated != null && matches(generated, ctx)) {
+                    return Verdict.of(Kind.GENERATED);
                 }
                 if (others.isEmpty()) {
                     String other = otherLicense(headers.raw());
