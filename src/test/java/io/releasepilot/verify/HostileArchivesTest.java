@@ -158,8 +158,9 @@ class HostileArchivesTest {
         files.put(TOP + "/data/big.txt", big);
         Path zip = rc().resolve(TOP + ".zip");
         Files.write(zip, storedWithDataDescriptors(files));
-        assertThat(Tools.run(tmp, List.of("python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]);"
-                + " print(z.testzip())", zip.toString())).out().strip()).isEqualTo("None");
+        Tools.require("unzip");
+        assertThat(Tools.run(tmp, List.of("unzip", "-tq", zip.toString())).out()).as("unzip reads it")
+                .contains("No errors detected");
 
         VerifyReport r = verify(zip.getParent());
 
