@@ -77,7 +77,7 @@ public sealed interface SignatureCheck {
 
         public String message() {
             String who = issuerFingerprint.isEmpty() ? "key " + keyId
-                    : "key " + Fingerprint.parse(issuerFingerprint).grouped();
+                    : "key " + keyId + " (fingerprint " + Fingerprint.parse(issuerFingerprint).grouped() + ")";
             return "Signed by " + who + ", which the KEYS file (" + keysSource + ") does not contain. The"
                     + " release manager must add the key to the project's KEYS file.";
         }
