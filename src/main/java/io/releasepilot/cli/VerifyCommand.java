@@ -9,6 +9,7 @@ import io.releasepilot.pgp.SignatureCheck;
 import io.releasepilot.verify.ArtifactReport;
 import io.releasepilot.verify.ChecksumCheck;
 import io.releasepilot.verify.Finding;
+import io.releasepilot.verify.Names;
 import io.releasepilot.verify.ReportJson;
 import io.releasepilot.verify.Severity;
 import io.releasepilot.verify.Verifier;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a release-candidate folder: signatures against KEYS, checksums, and the source"
                 + " archive's content (LICENSE, NOTICE, compiled files, license headers).",
-        footer = {"", "Exit: 0 every check passed, 1 a check failed, 2 usage or I/O error."})
+        footer = {"", "Exit: 0 every check passed, 1 a check failed, 2 could not check (no usable KEYS, a local I/O"
+                + " problem) or a usage error."})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +44,9 @@ public final class VerifyCommand implements Callable<Integer> {
     ReleaseDirOption release;
     @picocli.CommandLine.Mixin
     HomeOption home;
-    @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "The project's KEYS file or URL (default: KEYS"
-            + " in DIR or its parent; for a URL, dist/release/<project>/KEYS, never the RC folder's own).")
+    @Option(names = "--keys", paramLabel = "FILE_OR_URL", description = "The project's KEYS file or URL (default: the"
+            + " KEYS in DIR's parent folder, as in a dist/dev checkout; for a URL, dist/release/<project>/KEYS; a KEYS"
+            + " inside the RC folder is never used).")
     String keysArg;
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
@@ -57,30 +60,39 @@ public final class VerifyCommand implements Callable<Integer> {
         Path dir = target == null ? null : Path.of(target);
         Path keys = keysArg == null || isUrl(keysArg) ? null : Path.of(keysArg);
         if (target != null && isUrl(target)) {
-            Path fetched = java.nio.file.Files.createTempDirectory("release-pilot-rc");
+            Path fetched = io.releasepilot.core.TempFolders.create("release-pilot-rc-");
             dir = DistCommand.fetchWithKeys(target, keysArg, fetched, DistCommand.printing(spec.commandLine().getErr()))
                     .folder();
             keys = fetched.resolve("KEYS");
         } else if (keysArg != null && isUrl(keysArg)) {
-            keys = java.nio.file.Files.createTempDirectory("release-pilot-keys").resolve("KEYS");
+            keys = io.releasepilot.core.TempFolders.create("release-pilot-keys-").resolve("KEYS");
             new io.releasepilot.svn.DistFetch(io.releasepilot.svn.DistOptions.DEFAULT).fetchFile(keysArg, keys, null,
                     Progress.NONE);
         }
         VerifyReport report;
-        if (dir == null && release.given()) {
-            // The check step: the release manager's own RC, as voters will see it.
-            CheckService.Checked checked = new CheckService(new KeyService(home.resolve()))
-                    .check(release.records(), Optional.ofNullable(keys), Progress.NONE);
-            report = checked.report();
-            if (!json) {
-                spec.commandLine().getErr().println("KEYS used: " + checked.keysUsed());
+        java.io.PrintStream stdout = System.out;
+        try {
+            if (json) {
+                // Standard output carries exactly one JSON document: whatever a library prints goes to stderr.
+                System.setOut(System.err);
             }
-        } else if (dir == null) {
-            throw new ReleasePilotException("Give the RC folder to verify (or --dir RELEASE_DIR to check your own RC).",
-                    "Example: release-pilot verify ~/svn/dist-dev/kvrocks/2.4.0-rc1 --keys KEYS");
-        } else {
-            report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
-                    Progress.NONE);
+            if (dir == null && release.given()) {
+                // The check step: the release manager's own RC, as voters will see it.
+                CheckService.Checked checked = new CheckService(new KeyService(home.resolve()))
+                        .check(release.records(), Optional.ofNullable(keys), Progress.NONE);
+                report = checked.report();
+                if (!json) {
+                    spec.commandLine().getErr().println("KEYS used: " + checked.keysUsed());
+                }
+            } else if (dir == null) {
+                throw new ReleasePilotException("Give the RC folder to verify (or --dir RELEASE_DIR to check your own"
+                        + " RC).", "Example: release-pilot verify ~/svn/dist-dev/kvrocks/2.4.0-rc1 --keys KEYS");
+            } else {
+                report = new Verifier().verify(new VerifyRequest(dir, Optional.ofNullable(keys), incubating),
+                        Progress.NONE);
+            }
+        } finally {
+            System.setOut(stdout);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -94,21 +106,26 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+        return switch (report.outcome()) {
+            case PASSED -> ExitCodes.OK;
+            case FAILED -> ExitCodes.CHECKS_FAILED;
+            case COULD_NOT_CHECK -> ExitCodes.USAGE_OR_IO;
+        };
     }
 
     private static boolean isUrl(String s) {
         return s.matches("(?i)(https?|svn)://.*");
     }
 
-    static void printText(PrintWriter out, VerifyReport r) {
-        out.println("Release candidate: " + r.folder());
-        out.println("KEYS:              " + r.keysFile().map(p -> p + " (" + io.releasepilot.core.Plural.of(r.keysCount(), "key", "keys") + ")").orElse("none"));
+    /** The report as text; every name and message from outside is printed with control characters escaped. */
+    public static void printText(PrintWriter out, VerifyReport r) {
+        out.println("Release candidate: " + Names.escape(r.folder().toString()));
+        out.println("KEYS used:         " + r.keysFile().map(p -> p + " (" + io.releasepilot.core.Plural.of(r.keysCount(), "key", "keys") + ")").orElse("none"));
         for (ArtifactReport a : r.artifacts()) {
             out.println();
             out.println(a.name() + "  (" + a.size() + " bytes)");
             SignatureCheck s = a.signature();
-            out.printf("  %-18s %s%n", "signature " + s.status(), s.message());
+            out.printf("  %-18s %s%n", "signature " + s.status(), Names.escape(s.message()));
             s.details().ifPresent(d -> out.printf("  %-18s key %s, %s %d, %s, made %s%n", "", d.keyId(),
                     d.keyAlgorithm(), d.keyBits(), d.hashAlgorithm(), d.created()));
             for (ChecksumCheck c : a.checksums()) {
@@ -127,7 +144,16 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println((r.passed() ? "PASSED" : "FAILED") + ": " + r.artifacts().size() + " artifact(s), "
+        for (String reason : r.notChecked()) {
+            out.println("NOT CHECKED  " + reason);
+        }
+        out.println();
+        String verdict = switch (r.outcome()) {
+            case PASSED -> "PASSED";
+            case FAILED -> "FAILED";
+            case COULD_NOT_CHECK -> "COULD NOT CHECK (a local problem, not the candidate's; no vote advice)";
+        };
+        out.println(verdict + ": " + r.artifacts().size() + " artifact(s), "
                 + r.count(Severity.BLOCKER) + " blocker(s), " + r.count(Severity.WARNING) + " warning(s).");
     }
 }

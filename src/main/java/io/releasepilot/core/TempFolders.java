@@ -24,7 +24,12 @@ public final class TempFolders {
 
     /** A new folder in the system's temp folder, deleted at the latest when the JVM exits. */
     public static Path create(String prefix) throws IOException {
-        Path dir = Files.createTempDirectory(prefix);
+        return create(null, prefix);
+    }
+
+    /** A new folder in {@code root} (null: the system's temp folder), deleted at the latest when the JVM exits. */
+    public static Path create(Path root, String prefix) throws IOException {
+        Path dir = root == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(root, prefix);
         LIVE.add(dir);
         return dir;
     }

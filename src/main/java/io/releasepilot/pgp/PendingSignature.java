@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,8 @@ public final class PendingSignature {
     private final String keysSource;
     private final String jdkHash;
     private final boolean streaming;
+    private final List<PendingSignature> parts;
+    private Instant made;
 
     private PendingSignature(SignatureCheck decided, PGPSignature signature, PGPPublicKeyRing ring,
                              PGPPublicKey key, String keysSource, String jdkHash, boolean streaming) {
@@ -46,10 +49,46 @@ public final class PendingSignature {
         this.keysSource = keysSource;
         this.jdkHash = jdkHash;
         this.streaming = streaming;
+        this.parts = List.of();
+    }
+
+    private PendingSignature(List<PendingSignature> parts) {
+        this.decided = null;
+        this.signature = null;
+        this.ring = null;
+        this.key = null;
+        this.keysSource = "";
+        this.jdkHash = null;
+        this.streaming = parts.stream().anyMatch(PendingSignature::needsData);
+        this.parts = List.copyOf(parts);
     }
 
     static PendingSignature decided(SignatureCheck check) {
         return new PendingSignature(check, null, null, null, "", null, false);
+    }
+
+    /** A verdict already known, for a signature made at {@code made}. */
+    static PendingSignature decided(SignatureCheck check, Instant made) {
+        PendingSignature p = decided(check);
+        p.made = made;
+        return p;
+    }
+
+    /**
+     * When the signature says it was made (the latest, for a file of several): the time the candidate was made,
+     * whether or not the signature turns out good. Empty when the file held no readable signature.
+     */
+    public Optional<Instant> created() {
+        if (signature != null) {
+            return Optional.of(signature.getCreationTime().toInstant());
+        }
+        return parts.stream().map(PendingSignature::created).flatMap(Optional::stream).max(Instant::compareTo)
+                .or(() -> Optional.ofNullable(made));
+    }
+
+    /** Several signatures in one file: each is checked, and the file is only as good as its worst one. */
+    static PendingSignature all(List<PendingSignature> parts) {
+        return new PendingSignature(parts);
     }
 
     static PendingSignature of(PGPSignature sig, PGPPublicKeyRing ring, PGPPublicKey key, String keysSource)
@@ -65,7 +104,15 @@ public final class PendingSignature {
 
     /** The JDK digest (e.g. "SHA-512") this signature reads from the shared pass, if it uses one. */
     public Optional<String> sharedDigest() {
-        return Optional.ofNullable(jdkHash);
+        return sharedDigests().stream().findFirst();
+    }
+
+    /** Every JDK digest the signatures of this file read from the shared pass. */
+    public List<String> sharedDigests() {
+        if (parts.isEmpty()) {
+            return jdkHash == null ? List.of() : List.of(jdkHash);
+        }
+        return parts.stream().flatMap(p -> p.sharedDigests().stream()).distinct().toList();
     }
 
     /** True when the artifact's bytes must be passed to {@link #update}. */
@@ -74,7 +121,10 @@ public final class PendingSignature {
     }
 
     public void update(byte[] data, int off, int len) {
-        if (streaming) {
+        for (PendingSignature part : parts) {
+            part.update(data, off, len);
+        }
+        if (streaming && parts.isEmpty()) {
             signature.update(data, off, len);
         }
     }
@@ -86,6 +136,9 @@ public final class PendingSignature {
     public SignatureCheck finish(Map<String, MessageDigest> digests, Instant now) {
         if (decided != null) {
             return decided;
+        }
+        if (!parts.isEmpty()) {
+            return worst(parts.stream().map(p -> p.finish(digests, now)).toList());
         }
         SignerDetails signer = signer();
         boolean valid;
@@ -103,6 +156,12 @@ public final class PendingSignature {
             return new SignatureCheck.RevokedKey(signer);
         }
         Instant made = signature.getCreationTime().toInstant();
+        Instant keyCreated = key.getCreationTime().toInstant();
+        if (made.isBefore(keyCreated)) {
+            // gpg refuses such a signature too ("key ... was created ... in the future (time warp or clock problem)")
+            return new SignatureCheck.Bad(signer, "it claims to have been made on " + made + ", before its key was"
+                    + " created on " + keyCreated + "; gpg refuses such a signature.");
+        }
         Optional<Instant> expiry = earliest(KeyInfos.expiry(primary), KeyInfos.expiry(key));
         if (expiry.isPresent() && !expiry.get().isAfter(made)) {
             return new SignatureCheck.Bad(signer, "it was made on " + made + ", after the key expired on "
@@ -112,6 +171,19 @@ public final class PendingSignature {
             return new SignatureCheck.GoodExpiredKey(signer, expiry.get());
         }
         return new SignatureCheck.Good(signer);
+    }
+
+    /** The verdict on a file of several signatures: a bad one wins (as in gpg), then any other failure. */
+    private static SignatureCheck worst(List<SignatureCheck> checks) {
+        for (SignatureStatus status : List.of(SignatureStatus.BAD, SignatureStatus.REVOKED_KEY,
+                SignatureStatus.MALFORMED, SignatureStatus.UNKNOWN_KEY, SignatureStatus.GOOD_EXPIRED_KEY)) {
+            for (SignatureCheck c : checks) {
+                if (c.status() == status) {
+                    return c;
+                }
+            }
+        }
+        return checks.get(0);
     }
 
     private boolean verifyPrehashed(MessageDigest shared) throws CloneNotSupportedException, PGPException {

@@ -60,14 +60,37 @@ public sealed interface SignatureCheck {
         }
     }
 
-    record UnknownKey(String keyId, String keysSource) implements SignatureCheck {
+    /**
+     * Made by a key the KEYS file lacks.
+     *
+     * @param keyId             the issuer's long key id (16 hex digits)
+     * @param issuerFingerprint the issuer fingerprint the signature carries (hex), or "" when it carries none
+     */
+    record UnknownKey(String keyId, String issuerFingerprint, String keysSource) implements SignatureCheck {
+        public UnknownKey {
+            issuerFingerprint = issuerFingerprint == null ? "" : issuerFingerprint;
+        }
+
         public SignatureStatus status() {
             return SignatureStatus.UNKNOWN_KEY;
         }
 
         public String message() {
-            return "Signed by key " + keyId + ", which the KEYS file (" + keysSource + ") does not contain. The"
+            String who = issuerFingerprint.isEmpty() ? "key " + keyId
+                    : "key " + keyId + " (fingerprint " + Fingerprint.parse(issuerFingerprint).grouped() + ")";
+            return "Signed by " + who + ", which the KEYS file (" + keysSource + ") does not contain. The"
                     + " release manager must add the key to the project's KEYS file.";
+        }
+    }
+
+    /** Not checked at all: there was no usable KEYS file, so no verdict can be given either way. */
+    record NotChecked(String reason) implements SignatureCheck {
+        public SignatureStatus status() {
+            return SignatureStatus.NOT_CHECKED;
+        }
+
+        public String message() {
+            return "Not checked: " + reason;
         }
     }
 

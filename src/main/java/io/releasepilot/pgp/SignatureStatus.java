@@ -15,7 +15,9 @@ public enum SignatureStatus {
     /** Not a readable ASCII-armored OpenPGP signature. */
     MALFORMED,
     /** There is no .asc file for the artifact. */
-    MISSING;
+    MISSING,
+    /** Not checked: no usable KEYS file (a local problem, not the candidate's). */
+    NOT_CHECKED;
 
     /** True when the artifact may be released on this signature's strength. */
     public boolean isAcceptable() {

@@ -69,8 +69,7 @@ public final class SignatureVerifier {
         if (signatures.isEmpty()) {
             return PendingSignature.decided(new SignatureCheck.Malformed("it holds no signature."));
         }
-        List<PendingSignature> candidates = new ArrayList<>();
-        String unknown = null;
+        List<PendingSignature> parts = new ArrayList<>();
         for (PGPSignature sig : signatures) {
             if (sig.getSignatureType() != PGPSignature.BINARY_DOCUMENT
                     && sig.getSignatureType() != PGPSignature.CANONICAL_TEXT_DOCUMENT) {
@@ -79,24 +78,37 @@ public final class SignatureVerifier {
             long keyId = issuer(sig);
             Optional<PGPPublicKeyRing> ring = keys.ringOf(keyId);
             if (ring.isEmpty()) {
-                unknown = unknown != null ? unknown : String.format("%016X", keyId);
+                parts.add(PendingSignature.decided(new SignatureCheck.UnknownKey(String.format("%016X", keyId),
+                        issuerFingerprint(sig), keys.source()), sig.getCreationTime().toInstant()));
                 continue;
             }
             PGPPublicKey key = ring.get().getPublicKey(keyId);
             try {
-                candidates.add(PendingSignature.of(sig, ring.get(), key, keys.source()));
+                parts.add(PendingSignature.of(sig, ring.get(), key, keys.source()));
             } catch (PGPException | RuntimeException e) {
-                return PendingSignature.decided(new SignatureCheck.Malformed("the signature could not be checked"
-                        + " with key " + String.format("%016X", keyId) + ": " + e.getMessage()));
+                parts.add(PendingSignature.decided(new SignatureCheck.Malformed("the signature could not be checked"
+                        + " with key " + String.format("%016X", keyId) + ": " + e.getMessage())));
             }
         }
-        if (!candidates.isEmpty()) {
-            return candidates.get(0);
+        if (parts.isEmpty()) {
+            return PendingSignature.decided(new SignatureCheck.Malformed("it holds no signature of a document."));
         }
-        if (unknown != null) {
-            return PendingSignature.decided(new SignatureCheck.UnknownKey(unknown, keys.source()));
+        // Like gpg, every signature in the file is checked; one bad signature makes the file bad.
+        return parts.size() == 1 ? parts.get(0) : PendingSignature.all(parts);
+    }
+
+    /** The issuer fingerprint subpacket (hashed, else unhashed), as hex; "" when the signature has none. */
+    private static String issuerFingerprint(PGPSignature sig) {
+        for (var packets : new org.bouncycastle.openpgp.PGPSignatureSubpacketVector[] {
+                sig.getHashedSubPackets(), sig.getUnhashedSubPackets()}) {
+            if (packets != null && packets.getIssuerFingerprint() != null) {
+                byte[] fpr = packets.getIssuerFingerprint().getFingerprint();
+                if (fpr.length == 20 || fpr.length == 32) {
+                    return Fingerprint.of(fpr).hex();
+                }
+            }
         }
-        return PendingSignature.decided(new SignatureCheck.Malformed("it holds no signature of a document."));
+        return "";
     }
 
     private static long issuer(PGPSignature sig) {

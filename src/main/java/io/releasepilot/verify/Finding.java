@@ -2,12 +2,15 @@ package io.releasepilot.verify;
 
 import java.util.Objects;
 
-/** Something the verifier found: how much it matters, in which file (relative to the RC folder), and what. */
+/**
+ * Something the verifier found: how much it matters, in which file (relative to the RC folder), and what.
+ * Control characters in either are escaped ({@link Names}): names come from the candidate.
+ */
 public record Finding(Severity severity, String file, String message) {
     public Finding {
         Objects.requireNonNull(severity, "severity");
-        file = file == null ? "" : file;
-        Objects.requireNonNull(message, "message");
+        file = Names.escape(file);
+        message = Names.escape(Objects.requireNonNull(message, "message"));
     }
 
     public static Finding blocker(String file, String message) {

@@ -16,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * A release-candidate folder, read as artifacts and their sidecar files (.asc, .sig, .sha512, .sha256, .sha1,
- * .md5, extensions in any case), with what does not pair up.
+ * .md5, extensions in any case), with what does not pair up. A KEYS file inside the folder is a blocker and is
+ * never used.
  */
-public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findings, Optional<Path> keysFile) {
+public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findings) {
 
     /** One artifact and the files beside it. {@code name} is relative to the folder, with '/'. */
     public record Artifact(String name, Path path, long size, Optional<Path> asc, Optional<Path> binarySignature,
@@ -33,47 +34,55 @@ public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findin
     public static RcFolder scan(Path root) throws IOException {
         Map<String, Path> files = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
-        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), MAX_DEPTH, new SimpleFileVisitor<>() {
+        // Links are never followed: a candidate is the folder's own regular files. A link (to /etc, to
+        // /proc/self/pagemap, ...) is reported and not read; so is what lies deeper than MAX_DEPTH folders.
+        Files.walkFileTree(root, java.util.Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                    findings.add(Finding.note(rel(root, dir) + "/", "Hidden folder; not checked."));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = root.relativize(file).toString().replace('\\', '/');
-                if (file.getFileName().toString().startsWith(".")) {
-                    findings.add(Finding.note(rel, "Hidden file ignored."));
+                String rel = rel(root, file);
+                if (attrs.isSymbolicLink()) {
+                    findings.add(link(root, file, rel));
+                } else if (attrs.isDirectory()) {
+                    findings.add(Finding.warning(rel + "/", "Not checked: this folder is more than " + MAX_DEPTH
+                            + " levels deep in the RC folder; nothing in it was read."));
+                } else if (file.getFileName().toString().startsWith(".")) {
+                    findings.add(Finding.note(rel, "Hidden file; not checked."));
                 } else if (attrs.isRegularFile()) {
                     files.put(rel, file);
-                } else if (attrs.isSymbolicLink()) {
-                    findings.add(Finding.blocker(rel, "Cannot be read: it is a link to a file that does not exist."));
-                } else if (attrs.isOther()) {
-                    findings.add(Finding.blocker(rel, "Not a regular file (a device or pipe); it was not read."));
+                } else {
+                    findings.add(Finding.blocker(rel, "Not a regular file (a device, socket or pipe); it was not"
+                            + " read."));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                findings.add(Finding.blocker(root.relativize(file).toString(), "Cannot be read: "
+                findings.add(Finding.blocker(rel(root, file), "Cannot be read: "
                         + io.releasepilot.core.IoErrors.reason(e) + "."));
                 return FileVisitResult.CONTINUE;
             }
         });
 
-        Optional<Path> keys = Optional.empty();
         Map<String, Path> artifacts = new TreeMap<>();
         Map<String, Path> sidecars = new TreeMap<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
             String name = e.getKey();
             String base = ChecksumFileParser.baseName(name);
             if (base.equalsIgnoreCase("KEYS") || base.equalsIgnoreCase("KEYS.txt")) {
-                keys = Optional.of(e.getValue());
-                findings.add(Finding.warning(name, "A KEYS file inside the RC folder. Check signatures against the"
-                        + " project's KEYS in dist/release/<project>/KEYS, which only PMC members can change, not"
-                        + " one that travels with the candidate."));
+                findings.add(Finding.blocker(name, "A KEYS file inside the RC folder. It was not used: whoever made"
+                        + " the candidate also made this KEYS, so it proves nothing. Signatures are checked against"
+                        + " the project's KEYS (dist/release/<project>/KEYS, which only PMC members can change);"
+                        + " the release manager must remove this file from the candidate."));
             } else if (sidecarExtension(name) != null) {
                 sidecars.put(name, e.getValue());
             } else {
@@ -106,7 +115,29 @@ public record RcFolder(Path root, List<Artifact> artifacts, List<Finding> findin
             findings.add(Finding.warning(orphan, "No artifact named "
                     + orphan.substring(0, orphan.lastIndexOf('.')) + " for this file."));
         }
-        return new RcFolder(root, result, findings, keys);
+        return new RcFolder(root, result, findings);
+    }
+
+    private static String rel(Path root, Path file) {
+        return Names.escape(root.relativize(file).toString().replace('\\', '/'));
+    }
+
+    /** A symbolic link in the RC folder: never followed, never read; a blocker when it leads out of the folder. */
+    private static Finding link(Path root, Path file, String rel) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(file).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            target = "?";
+        }
+        Path resolved = file.getParent().resolve(target).normalize();
+        String shown = "\"" + Names.escape(target) + "\"";
+        if (!resolved.startsWith(root)) {
+            return Finding.blocker(rel, "A link to " + shown + ", outside the RC folder. It was not followed or"
+                    + " read: a candidate is made of the folder's own files.");
+        }
+        return Finding.warning(rel, "A link to " + shown + "; links are not followed, so it was not checked."
+                + " Put the file itself in the RC folder.");
     }
 
     private static String sidecarExtension(String name) {

@@ -17,6 +17,8 @@ public final class ReportJson {
     public static ObjectNode toJson(VerifyReport report) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("passed", report.passed());
+        root.put("outcome", report.outcome().name());
+        report.notChecked().forEach(root.putArray("notChecked")::add);
         root.put("folder", report.folder().toString());
         root.put("keysFile", report.keysFile().map(Object::toString).orElse(null));
         root.put("keysCount", report.keysCount());
@@ -72,6 +74,11 @@ public final class ReportJson {
         });
         if (s instanceof SignatureCheck.UnknownKey u) {
             node.put("keyId", u.keyId());
+            if (!u.issuerFingerprint().isEmpty()) {
+                node.put("fingerprint", u.issuerFingerprint());
+            } else {
+                node.remove("fingerprint");
+            }
         }
         node.put("message", s.message());
         return node;

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -45,6 +46,7 @@ public final class Verifier {
     private final Clock clock;
     private final ArchiveLimits limits;
     private final int threads;
+    private Path tempRoot;
 
     public Verifier(Clock clock, ArchiveLimits limits, int threads) {
         this.clock = clock;
@@ -54,6 +56,12 @@ public final class Verifier {
 
     public Verifier() {
         this(Clock.systemUTC(), ArchiveLimits.DEFAULT, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Where archives' temporary folders go (default: java.io.tmpdir). */
+    public Verifier withTempRoot(Path root) {
+        this.tempRoot = root;
+        return this;
     }
 
     public VerifyReport verify(VerifyRequest request, Progress progress) throws ReleasePilotException {
@@ -70,8 +78,9 @@ public final class Verifier {
                     "Check that the folder exists and that you may read it.", e);
         }
         List<Finding> findings = new ArrayList<>(rc.findings());
-        Optional<Path> keysPath = request.keysFile().isPresent() ? request.keysFile() : findKeys(folder, rc);
-        KeyRingSet keys = loadKeys(keysPath, request.keysFile().isPresent(), findings);
+        List<String> notChecked = java.util.Collections.synchronizedList(new ArrayList<>());
+        Optional<Path> keysPath = request.keysFile().isPresent() ? request.keysFile() : findKeys(folder);
+        KeyRingSet keys = loadKeys(keysPath, request.keysFile().isPresent(), findings, notChecked);
         if (rc.artifacts().isEmpty()) {
             findings.add(Finding.blocker("", "No artifacts found in " + folder + "."));
         }
@@ -79,13 +88,15 @@ public final class Verifier {
         progress.begin("Verifying " + rc.artifacts().size() + " artifact(s)", total);
 
         SignatureVerifier verifier = new SignatureVerifier(keys);
+        boolean keysUsable = !keys.isEmpty();
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rc.artifacts().size())),
                 daemon("verify"));
         ExecutorService inspectors = Executors.newCachedThreadPool(daemon("inspect"));
         try {
             List<Future<Checked>> futures = new ArrayList<>();
             for (RcFolder.Artifact a : rc.artifacts()) {
-                futures.add(workers.submit(() -> check(a, verifier, request.incubating(), inspectors, progress)));
+                futures.add(workers.submit(() -> check(a, verifier, keysUsable, request.incubating(), inspectors,
+                        progress, notChecked)));
             }
             List<ArtifactReport> reports = new ArrayList<>();
             for (Future<Checked> f : futures) {
@@ -95,7 +106,7 @@ public final class Verifier {
             }
             progress.checkCancelled("Verification");
             findings.sort(Comparator.comparing(Finding::file).thenComparing(Finding::severity));
-            return new VerifyReport(folder, keysPath, keys.size(), reports, findings);
+            return new VerifyReport(folder, keysPath, keys.size(), reports, findings, notChecked);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("Verification");
@@ -118,23 +129,27 @@ public final class Verifier {
         };
     }
 
-    private static Optional<Path> findKeys(Path folder, RcFolder rc) {
-        if (rc.keysFile().isPresent()) {
-            return rc.keysFile();
-        }
+    /**
+     * The KEYS to trust when none was given: the one in the RC folder's parent, as in a checkout of dist/dev
+     * (dist/dev/&lt;project&gt;/KEYS beside &lt;version&gt;-rcN). Never one inside the RC folder.
+     */
+    private static Optional<Path> findKeys(Path folder) {
         Path parent = folder.getParent();
-        if (parent != null && Files.isRegularFile(parent.resolve("KEYS"))) {
-            return Optional.of(parent.resolve("KEYS"));
+        if (parent != null) {
+            Path keys = parent.resolve("KEYS");
+            if (Files.isRegularFile(keys, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(keys);
+            }
         }
         return Optional.empty();
     }
 
-    private static KeyRingSet loadKeys(Optional<Path> path, boolean given, List<Finding> findings)
-            throws ReleasePilotException {
+    private static KeyRingSet loadKeys(Optional<Path> path, boolean given, List<Finding> findings,
+                                       List<String> notChecked) throws ReleasePilotException {
         if (path.isEmpty()) {
-            findings.add(Finding.blocker("KEYS", "No KEYS file was given or found beside the folder, so no signature"
-                    + " can be checked. Download the project's KEYS (https://downloads.apache.org/<project>/KEYS)"
-                    + " and give it with --keys or the KEYS chooser."));
+            notChecked.add("Could not check signatures: no KEYS file was given and there is none in the folder"
+                    + " above the candidate. Download the project's KEYS (https://downloads.apache.org/<project>/KEYS)"
+                    + " and give it with --keys or the KEYS chooser. (A KEYS inside the candidate is never used.)");
             return KeysReader.parse("", "no KEYS file");
         }
         if (given && !Files.isRegularFile(path.get())) {
@@ -149,7 +164,8 @@ public final class Verifier {
             findings.add(Finding.note(name, problem));
         }
         if (keys.isEmpty()) {
-            findings.add(Finding.blocker(name, "The KEYS file holds no readable public key."));
+            notChecked.add("Could not check signatures: the KEYS file " + path.get() + " holds no readable public"
+                    + " key. Give the project's KEYS file with --keys.");
         }
         return keys;
     }
@@ -157,15 +173,16 @@ public final class Verifier {
     private record Checked(ArtifactReport report, List<Finding> findings) {
     }
 
-    private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean incubating,
-                          ExecutorService inspectors, Progress progress) throws ReleasePilotException {
+    private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean keysUsable, boolean incubating,
+                          ExecutorService inspectors, Progress progress, List<String> notChecked)
+            throws ReleasePilotException {
         List<Finding> findings = new ArrayList<>();
         pairingFindings(a, findings);
         Map<ChecksumAlgorithm, ChecksumFileParser.Parsed> parsed = new LinkedHashMap<>();
         for (Map.Entry<ChecksumAlgorithm, Path> e : a.checksums().entrySet()) {
             parsed.put(e.getKey(), parseChecksum(e.getValue(), e.getKey(), a));
         }
-        PendingSignature pending = a.asc().map(verifier::start).orElse(null);
+        PendingSignature pending = a.asc().map(p -> verifier.start(readSmall(p, 1024 * 1024 + 1))).orElse(null);
 
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         parsed.forEach((alg, p) -> {
@@ -174,22 +191,30 @@ public final class Verifier {
             }
         });
         if (pending != null) {
-            pending.sharedDigest().ifPresent(name -> digests.computeIfAbsent(name, Verifier::newDigest));
+            pending.sharedDigests().forEach(name -> digests.computeIfAbsent(name, Verifier::newDigest));
         }
         boolean podling = incubating || a.name().toLowerCase(Locale.ROOT).contains("incubating");
         Future<ArchiveReport> archive = null;
         ChunkPipe pipe = null;
         if (ArchiveInspector.isSourceArchive(a.name())) {
-            ChunkPipe p = new ChunkPipe();
-            pipe = p;
-            ArchiveInspector inspector = new ArchiveInspector(limits, Year.now(clock));
-            archive = inspectors.submit(() -> {
-                try {
-                    return inspector.inspect(p, a.name(), podling, progress);
-                } finally {
-                    p.close();
-                }
-            });
+            // The NOTICE year is compared with the year the candidate was signed, not with today's.
+            Instant made = pending != null && pending.created().isPresent() ? pending.created().get() : clock.instant();
+            ArchiveInspector inspector = new ArchiveInspector(limits, Year.from(made.atZone(ZoneOffset.UTC)))
+                    .withTempRoot(tempRoot);
+            if (ArchiveInspector.isZip(a.name())) {
+                // zips are read through their central directory, which needs random access: a second read
+                archive = inspectors.submit(() -> inspector.inspectZip(a.path(), a.name(), podling, progress));
+            } else {
+                ChunkPipe p = new ChunkPipe();
+                pipe = p;
+                archive = inspectors.submit(() -> {
+                    try {
+                        return inspector.inspect(p, a.name(), podling, progress);
+                    } finally {
+                        p.close();
+                    }
+                });
+            }
         }
         try {
             readOnce(a, digests, pending, pipe, progress);
@@ -203,8 +228,15 @@ public final class Verifier {
         }
 
         Instant now = clock.instant();
-        SignatureCheck signature = pending == null ? new SignatureCheck.Missing(a.name() + ".asc")
-                : pending.finish(digests, now);
+        SignatureCheck signature;
+        if (pending != null) {
+            signature = pending.finish(digests, now);
+            if (!keysUsable && signature.status() == io.releasepilot.pgp.SignatureStatus.UNKNOWN_KEY) {
+                signature = new SignatureCheck.NotChecked("there is no usable KEYS file to check it against.");
+            }
+        } else {
+            signature = new SignatureCheck.Missing(a.name() + ".asc");
+        }
         signatureFindings(a, signature, findings);
         List<ChecksumCheck> checksums = new ArrayList<>();
         Map<String, String> actual = new LinkedHashMap<>();
@@ -217,6 +249,7 @@ public final class Verifier {
                 ArchiveReport r = archive.get();
                 archiveReport = Optional.of(r);
                 findings.addAll(r.findings());
+                notChecked.addAll(r.notChecked());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancelledException("Verification");
@@ -234,7 +267,7 @@ public final class Verifier {
         boolean streamSignature = pending != null && pending.needsData();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         byte[] array = buffer.array();
-        try (FileChannel channel = FileChannel.open(a.path(), StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(a.path(), StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             int n;
             while ((n = channel.read(buffer.clear())) >= 0) {
                 if (progress.isCancelled()) {
@@ -268,8 +301,16 @@ public final class Verifier {
         }
     }
 
+    private static byte[] readSmall(Path file, int max) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes(max);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
     private static ChecksumFileParser.Parsed parseChecksum(Path file, ChecksumAlgorithm alg, RcFolder.Artifact a) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return ChecksumFileParser.parse(in.readNBytes(ChecksumFileParser.MAX_SIZE + 1), alg,
                     ChecksumFileParser.baseName(a.name()));
         } catch (IOException e) {
@@ -330,7 +371,7 @@ public final class Verifier {
     private static void signatureFindings(RcFolder.Artifact a, SignatureCheck s, List<Finding> findings) {
         String asc = a.name() + ".asc";
         switch (s.status()) {
-            case GOOD, MISSING -> { }
+            case GOOD, MISSING, NOT_CHECKED -> { }
             case GOOD_EXPIRED_KEY -> findings.add(Finding.warning(asc, s.message()));
             default -> findings.add(Finding.blocker(asc, s.message()));
         }

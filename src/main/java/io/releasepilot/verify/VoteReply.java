@@ -16,7 +16,15 @@ public final class VoteReply {
     public static String draft(VerifyReport report, String toolVersion) {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
-        sb.append(report.passed() ? "+1" : "-1").append(nl).append(nl);
+        switch (report.outcome()) {
+            case PASSED -> sb.append("+1").append(nl).append(nl);
+            case FAILED -> sb.append("-1").append(nl).append(nl);
+            case COULD_NOT_CHECK -> {
+                sb.append("(No vote advice: some checks could not be made on my machine.)").append(nl);
+                report.notChecked().forEach(r -> sb.append("- ").append(r).append(nl));
+                sb.append(nl);
+            }
+        }
         // A version only when it is a real one: a reply to a vote names no "development build".
         boolean knownVersion = toolVersion != null && !toolVersion.isBlank() && !toolVersion.contains("development");
         sb.append("I checked ").append(report.artifacts().size() == 1 ? "the artifact"

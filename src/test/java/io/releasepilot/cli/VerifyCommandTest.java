@@ -70,6 +70,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void jsonIsTheOnlyThingOnStandardOutputEvenWhenALibraryLogs() throws Exception {
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        CliRun run;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            run = CliRun.run("verify", rc.toString(), "--keys", keys.toString(), "--json");
+            // what Apache RAT 0.18 prints on standard output for a file in a charset it cannot read
+            org.apache.rat.utils.DefaultLog.getInstance().warn("Unsupported character set 'IBM424_ltr' in file x");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(run.out());
+        JsonNode document = Json.mapper().readTree(parser);
+        assertThat(document.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(parser.nextToken()).as("nothing after the one JSON document").isNull();
+    }
+
+    @Test
     void theTextSaysWhatWasCheckedAndDraftsAVoteReply() {
         CliRun run = CliRun.run("verify", rc.toString(), "--keys", keys.toString(), "--vote-reply");
         assertThat(run.exitCode()).isZero();

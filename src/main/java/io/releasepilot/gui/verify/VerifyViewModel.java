@@ -131,6 +131,10 @@ public final class VerifyViewModel {
         } else if (r.keysFile().isEmpty()) {
             outcome.set(Outcome.INCOMPLETE);
             banner.set(Messages.get("verify.banner.noKeys", r.artifacts().size()));
+        } else if (r.outcome() == VerifyReport.Outcome.COULD_NOT_CHECK) {
+            // Checks could not be made on this machine: no vote advice, the reason instead.
+            outcome.set(Outcome.INCOMPLETE);
+            banner.set(Messages.get("verify.banner.notChecked", String.join(" ", r.notChecked())));
         } else if (!r.passed()) {
             outcome.set(Outcome.FAILED);
             banner.set(Messages.get("verify.banner.failed", r.artifacts().size(), blockers, warnings));
