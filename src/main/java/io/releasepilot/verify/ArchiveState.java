@@ -60,8 +60,10 @@ final class ArchiveState {
     }
 
     void damaged(String kind, Exception e) {
-        findings.add(Finding.blocker(archive, "The archive is damaged or not a " + kind + " archive: "
-                + e.getMessage() + ". Download it again; if it stays broken, the candidate must be rebuilt."));
+        String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                : Names.escape(e.getMessage().replaceAll("[.\\s]+$", ""));
+        findings.add(Finding.blocker(archive, "The archive is damaged or not a " + kind + " archive: " + why
+                + ". Download it again; if it stays broken, the candidate must be rebuilt."));
     }
 
     ArchiveReport report() {

@@ -137,12 +137,12 @@ class DistCommandTest {
             CliRun fetch = CliRun.run("dist", "fetch", server.devUrl() + "1.0.0-rc1/", "--out", out.toString());
             assertThat(fetch.exitCode()).as(fetch.err()).isEqualTo(ExitCodes.CHECKS_FAILED);
             assertThat(fetch.out()).startsWith("Fetched 3 files of " + server.devUrl() + "1.0.0-rc1/ (r3) into ")
-                    .contains("KEYS:              " + out.resolve("KEYS") + " (0 keys)");
+                    .contains("KEYS used:         " + out.resolve("KEYS") + " (0 keys)");
             assertThat(out.resolve("KEYS")).hasContent("no keys here");
             assertThat(out.resolve("1.0.0-rc1/apache-demo-1.0.0-src.tar.gz")).hasContent("artifact bytes");
             CliRun verify = CliRun.run("verify", server.devUrl() + "1.0.0-rc1/");
             assertThat(verify.exitCode()).as(verify.err()).isEqualTo(ExitCodes.CHECKS_FAILED);
-            assertThat(verify.out()).contains("Release candidate: ").contains("1.0.0-rc1").contains("KEYS:");
+            assertThat(verify.out()).contains("Release candidate: ").contains("1.0.0-rc1").contains("KEYS used:");
         }
     }
 }

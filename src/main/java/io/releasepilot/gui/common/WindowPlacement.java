@@ -33,7 +33,32 @@ public final class WindowPlacement {
      */
     public static void center(Stage stage, Window near) {
         place(stage, near);
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> place(stage, near));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            place(stage, near);
+            keepTitleBarOnScreen(stage, near);
+        });
+    }
+
+    /**
+     * For a few seconds after the window shows, a window manager that moves it up or left off the screen (which
+     * some do, late, on a busy machine) is answered by placing it again.
+     */
+    private static void keepTitleBarOnScreen(Stage stage, Window near) {
+        javafx.beans.value.ChangeListener<Number> watch = (obs, old, now) -> {
+            Rectangle2D area = usableArea(near);
+            if (stage.getY() < area.getMinY() || stage.getX() < area.getMinX()) {
+                javafx.application.Platform.runLater(() -> place(stage, near));
+            }
+        };
+        stage.xProperty().addListener(watch);
+        stage.yProperty().addListener(watch);
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        settle.setOnFinished(e -> {
+            stage.xProperty().removeListener(watch);
+            stage.yProperty().removeListener(watch);
+        });
+        settle.play();
+        watch.changed(null, null, null);
     }
 
     private static void place(Stage stage, Window near) {
