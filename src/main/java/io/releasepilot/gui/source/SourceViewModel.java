@@ -81,8 +81,12 @@ public final class SourceViewModel {
             if (chosenTag().isEmpty()) {
                 tag.set(rcTag);
             }
-            status.set(tags.contains(rcTag) ? Messages.get("source.status.ready", rcTag)
-                    : Messages.get("source.status.noTag", rcTag));
+            if (!tasks.busyProperty().get()) {
+                Optional<String> builtAt = session.doneAt(StepId.SOURCE);
+                status.set(builtAt.isPresent() ? Messages.get("source.status.done", builtAt.get())
+                        : tags.contains(chosenTag()) ? Messages.get("source.status.ready", chosenTag())
+                        : Messages.get("source.status.noTag", chosenTag()));
+            }
         } catch (ReleasePilotException e) {
             status.set(e.userText());
         }
