@@ -7,12 +7,18 @@ import io.releasepilot.gui.StubDialogs;
 import io.releasepilot.gui.common.Resources;
 import io.releasepilot.gui.common.Styles;
 import io.releasepilot.testing.Archives;
+import io.releasepilot.release.RecordService;
+import io.releasepilot.release.ReleaseProfile;
+import io.releasepilot.release.ReleaseStore;
+import io.releasepilot.release.Workspace;
+import io.releasepilot.testing.DistServer;
 import io.releasepilot.testing.GitFixture;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +48,7 @@ class StepHintsGuiTest {
     static Path tmp;
     static Path release;
     static Path home;
+    static DistServer server;
     private final StubDialogs dialogs = new StubDialogs();
 
     static void ok(String... args) {
@@ -63,9 +70,24 @@ class StepHintsGuiTest {
         release = tmp.resolve("release");
         Path pass = Files.writeString(tmp.resolve("pass"), PASS + "\n");
         ok("profile", "init", "--dir", release.toString(), "--project", "demo", "--version", "1.0.0", "--repo",
-                repo.dir().toString(), "--name", "Jane Doe", "--apache-id", "jdoe", "--email", "jdoe@apache.org");
+                repo.dir().toString(), "--name", "Jane Doe", "--apache-id", DistServer.RM, "--email",
+                "jdoe@apache.org");
+        server = DistServer.svnserve(tmp);
+        Workspace ws = new Workspace(release);
+        ReleaseProfile p = new ReleaseStore().load(ws).profile();
+        new RecordService(ws, new ReleaseStore()).saveProfile(new ReleaseProfile(p.projectId(), p.displayName(),
+                p.podling(), p.version(), p.rcNumber(), p.gitRepository(), p.rcTagPattern(), p.releaseTagPattern(),
+                p.branchPattern(), server.devUrl(), server.releaseUrl(), p.devList(), p.announceList(), p.rmName(),
+                p.rmApacheId(), p.rmEmail(), p.signingKeyFingerprint(), p.signingBackend(), p.gnupgHome()));
         ok("keys", "generate", "--dir", release.toString(), "--passphrase-file", pass.toString(), "--bits", "2048");
         ok("source", "build", "--dir", release.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Start
@@ -162,5 +184,22 @@ class StepHintsGuiTest {
         step(robot, "Check");
         assertThat(text(robot, "#checkStatus")).isEqualTo("Checked at " + at("check") + ": the candidate passed."
                 + " Next: stage it on dist/dev (Stage step) and call the vote.");
+
+        step(robot, "Stage");
+        await(robot, "#stageStatus", "Ready");
+        dialogs.passwords.add(DistServer.RM_PASSWORD);
+        robot.clickOn("#stageButton");
+        await(robot, "#stageStatus", "Staged;");
+        assertThat(text(robot, "#stageStatus")).isEqualTo("Staged; every file on the server matches what was sent."
+                + " Next: call the vote (Release mails step).");
+        awaitDone(robot, "Stage");
+        // Entered again: staged, not "… already exists. Staged candidates are never replaced: start the next one".
+        step(robot, "Check");
+        step(robot, "Stage");
+        await(robot, "#stageStatus", "Staged at");
+        assertThat(text(robot, "#stageStatus")).isEqualTo("Staged at " + at("stage") + ": " + server.devUrl()
+                + "1.0.0-rc1/ (revision " + new ReleaseStore().load(new Workspace(release))
+                .outputs(io.releasepilot.release.StepId.STAGE, io.releasepilot.release.StageOutputs.class).revision()
+                + "). Next: call the vote (Release mails step).");
     }
 }

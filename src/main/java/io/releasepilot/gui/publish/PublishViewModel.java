@@ -70,7 +70,8 @@ public final class PublishViewModel {
         }
         java.util.Optional<String> publishedAt = session.doneAt(StepId.PUBLISH);
         if (publishedAt.isPresent() && done != null) {
-            status.set(Messages.get("publish.status.published", publishedAt.get(), done.url(), String.valueOf(done.revision())));
+            status.set(Messages.get("publish.status.published", publishedAt.get(), done.url(),
+                    String.valueOf(done.revision())));
             return;
         }
         TallyOutputs tally = r.outputs(StepId.TALLY, TallyOutputs.class);

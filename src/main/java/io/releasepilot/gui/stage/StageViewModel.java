@@ -75,7 +75,7 @@ public final class StageViewModel {
             sb.append(Messages.get("stage.preview.total", pv.files().size(), pv.totalBytes()));
             preview.set(sb.toString());
             Optional<String> stagedAt = session.doneAt(StepId.STAGE);
-            if (pv.exists() && stagedAt.isPresent() && done != null) {
+            if (stagedAt.isPresent() && done != null) {
                 status.set(Messages.get("stage.status.staged", stagedAt.get(), done.url(), String.valueOf(done.revision())));
             } else if (pv.exists()) {
                 status.set(Messages.get("stage.status.exists", pv.url(), pv.nextRcFolder()));
