@@ -154,6 +154,9 @@ class StepHintsGuiTest {
         step(robot, "Check");
         assertThat(text(robot, "#checkStatus"))
                 .isEqualTo("Build and sign the release candidate first (Source release and Sign steps).");
+        step(robot, "Signing key");
+        assertThat(text(robot, "#keysNext")).isEqualTo("Done: this release has a signing key. Next, add it to KEYS"
+                + " if it is not there yet.");
 
         // Built on the command line: the Source step says so, not "Run the pre-flight checks, then build".
         step(robot, "Source release");
@@ -201,5 +204,16 @@ class StepHintsGuiTest {
                 + "1.0.0-rc1/ (revision " + new ReleaseStore().load(new Workspace(release))
                 .outputs(io.releasepilot.release.StepId.STAGE, io.releasepilot.release.StageOutputs.class).revision()
                 + "). Next: call the vote (Release mails step).");
+
+        // The key is added to KEYS on the command line: reopened, the Signing key step no longer asks for that.
+        ok("keys", "append", "--dir", release.toString(), "--keys-file", tmp.resolve("KEYS").toString());
+        robot.clickOn("#homeButton");
+        dialogs.directories.add(release);
+        robot.clickOn("#openReleaseButton");
+        awaitDone(robot, "Stage");
+        step(robot, "Signing key");
+        // … nor names "the source release" as next: it is built (the What's next line names what is).
+        assertThat(text(robot, "#keysNext")).isEqualTo("Done: this release has a signing key, and it is in KEYS"
+                + " (commit that with svn).");
     }
 }
