@@ -163,6 +163,18 @@ class StepHintsGuiTest {
         assertThat(text(robot, "#sourceStatus")).isEqualTo("The source release was built at " + at("source")
                 + "; its archives are listed below. Next: sign them (Sign step). To build it again, run the"
                 + " pre-flight checks, then build.");
+        robot.clickOn("#sourceCheck");
+        await(robot, "#sourceStatus", "All pre-flight");
+        assertThat(text(robot, "#sourceStatus")).isEqualTo("All pre-flight checks passed. Next: build.");
+        // Another tag: the checks were of the old one, so the line says what to do for this one.
+        robot.interact(() -> robot.lookup("#sourceTag").<javafx.scene.control.ComboBox<String>>query()
+                .setValue("v1.0.0-rc2"));
+        assertThat(text(robot, "#sourceStatus")).isEqualTo("There is no tag v1.0.0-rc2 yet: create it below (or"
+                + " choose another), then run the checks.");
+        robot.interact(() -> robot.lookup("#sourceTag").<javafx.scene.control.ComboBox<String>>query()
+                .setValue("v1.0.0-rc1"));
+        assertThat(text(robot, "#sourceStatus")).isEqualTo("Tag v1.0.0-rc1 found. Run the pre-flight checks, then"
+                + " build.");
 
         step(robot, "Sign");
         assertThat(text(robot, "#signStatus")).isEqualTo("1 artifact is ready to sign. Next: Sign all.");

@@ -65,6 +65,12 @@ public final class SourceViewModel {
         tag.addListener((obs, old, now) -> {
             checks.clear();
             preflightPassed.set(false);
+            String name = chosenTag();
+            if (!name.isEmpty() && !tasks.busyProperty().get() && profile() != null) {
+                // What was said ("All pre-flight checks passed. Next: build.") was about the other tag.
+                status.set(tags.contains(name) ? Messages.get("source.status.ready", name)
+                        : Messages.get("source.status.noTag", name));
+            }
         });
     }
 
