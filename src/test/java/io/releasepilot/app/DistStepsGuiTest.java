@@ -110,6 +110,8 @@ class DistStepsGuiTest {
         ReleaseRecord r = new ReleaseStore().load(new Workspace(release));
         assertThat(r.outputs(StepId.STAGE, StageOutputs.class).revision()).isEqualTo(4);
         assertThat(server.cat("dev/demo/1.0.0-rc1/apache-demo-1.0.0-src.tar.gz")).isEqualTo("artifact bytes\n");
+        assertThat(text(robot, "#stageStatus")).isEqualTo("Staged; every file on the server matches what was sent."
+                + " Next: call the vote (Release mails step).");
 
         step(robot, "Publish");
         await(robot, "#publishStatus", "The record holds no passed tally");
@@ -117,11 +119,13 @@ class DistStepsGuiTest {
         dialogs.passwords.add(DistServer.RM_PASSWORD);
         robot.clickOn("#publishButton");
         await(robot, "#publishStatus", "Published.");
+        assertThat(text(robot, "#publishStatus")).isEqualTo("Published. Next: remove old releases (Prune step) and"
+                + " announce the release (Release mails step).");
         assertThat(server.tree("release/demo")).contains("release/demo/1.0.0/apache-demo-1.0.0-src.tar.gz");
         assertThat(server.tree("dev/demo")).isEqualTo("dev/demo/\n");
 
         step(robot, "Prune");
-        await(robot, "#pruneStatus", "1 folders are proposed");
+        await(robot, "#pruneStatus", "1 folder is proposed for removal.");
         assertThat(robot.lookup("#pruneList").queryAs(ListView.class).getItems()).extracting(Object::toString)
                 .containsExactly("release/1.0.0   (newest release of the 1.0 line)",
                         "release/0.9.1   (newest release of the 0.9 line)",

@@ -141,6 +141,7 @@ class MailStepGuiTest {
         robot.clickOn("#mailKind");
         robot.clickOn("[VOTE] on the dev list");
         assertThat(text(robot, "#mailProblems")).isEqualTo("Ready: every value is filled in.");
+        assertThat(text(robot, "#mailStatus")).as("no word left about the plan mail").isEmpty();
         type(robot, "#smtpHost", "127.0.0.1");
         type(robot, "#smtpPort", Integer.toString(GREEN_MAIL.getSmtp().getPort()));
         robot.clickOn("#smtpSecurity");

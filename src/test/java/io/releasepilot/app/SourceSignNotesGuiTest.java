@@ -173,6 +173,12 @@ class SourceSignNotesGuiTest {
         robot.clickOn("#notesSave");
         Path notes = release.resolve("notes/RELEASE-NOTES-1.1.0.md");
         assertThat(Files.readString(notes)).contains("Highlights written by the release manager.");
+        assertThat(text(robot, "#notesStatus")).startsWith("Saved ").endsWith("RELEASE-NOTES-1.1.0.md.");
+        robot.interact(() -> editor.appendText("More.\n"));
+        assertThat(text(robot, "#notesStatus")).isEqualTo("Changed since it was saved: save again to keep the"
+                + " changes.");
+        robot.clickOn("#notesSave");
+        assertThat(text(robot, "#notesStatus")).startsWith("Saved ").endsWith("RELEASE-NOTES-1.1.0.md.");
 
         JsonNode json = Json.mapper().readTree(release.resolve("release.json").toFile());
         JsonNode steps = json.at("/candidates/0/steps");

@@ -41,8 +41,16 @@ public final class CheckViewModel {
             return;
         }
         passed.set(session.stateOf(StepId.CHECK) == StepState.DONE);
+        if (tasks.busyProperty().get()) {
+            return;
+        }
+        Optional<String> checkedAt = session.doneAt(StepId.CHECK);
         if (session.stateOf(StepId.SIGN) != StepState.DONE) {
             status.set(Messages.get("check.status.notReady"));
+        } else if (checkedAt.isPresent()) {
+            status.set(Messages.get("check.status.done", checkedAt.get()));
+        } else {
+            status.set(Messages.get("check.status.ready"));
         }
     }
 

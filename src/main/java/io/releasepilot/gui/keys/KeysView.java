@@ -75,9 +75,10 @@ public final class KeysView extends BorderPane {
         Label next = new Label();
         next.getStyleClass().add(Styles.NEXT_HINT);
         next.setId("keysNext");
+        javafx.beans.binding.StringBinding inKeys = Bindings.when(model.sourceBuiltProperty())
+                .then(Messages.get("keys.next.appendedLater")).otherwise(Messages.get("keys.next.appended"));
         next.textProperty().bind(Bindings.when(model.completeProperty())
-                .then(Bindings.when(model.appendedProperty()).then(Messages.get("keys.next.appended"))
-                        .otherwise(Messages.get("keys.next.done")))
+                .then(Bindings.when(model.appendedProperty()).then(inKeys).otherwise(Messages.get("keys.next.done")))
                 .otherwise(Messages.get("keys.next.todo")));
         VBox footer = new VBox(4, new HBox(8, busy, cancel, status), next);
         footer.setPadding(new Insets(8, 20, 8, 20));

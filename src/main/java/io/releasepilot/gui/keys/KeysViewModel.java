@@ -57,6 +57,8 @@ public final class KeysViewModel {
     private final BooleanProperty allowEmptyPassphrase = new SimpleBooleanProperty();
     /** True once the key was appended to a KEYS file in this session: the "add it to KEYS" hint is then done. */
     private final BooleanProperty appended = new SimpleBooleanProperty();
+    /** True when the source release is built already: the hint then names no next step (What's next does). */
+    private final BooleanProperty sourceBuilt = new SimpleBooleanProperty();
     private final StringProperty gnupgHome = new SimpleStringProperty(
             Path.of(System.getProperty("user.home"), ".gnupg").toString());
     private final ObservableList<GnuPgHome.Entry> gnupgKeys = FXCollections.observableArrayList();
@@ -97,6 +99,11 @@ public final class KeysViewModel {
                         : p.rmEmail());
             }
             releaseKey.set(p.signingKeyFingerprint());
+            // Added to KEYS before (another session, the command line): the hint is not "add it to KEYS" then.
+            if (session.stateOf(StepId.KEYS_FILE) == io.releasepilot.release.StepState.DONE) {
+                appended.set(true);
+            }
+            sourceBuilt.set(session.stateOf(StepId.SOURCE) == io.releasepilot.release.StepState.DONE);
         }
         refresh();
     }
@@ -372,6 +379,10 @@ public final class KeysViewModel {
 
     public BooleanBinding completeProperty() {
         return complete;
+    }
+
+    public BooleanProperty sourceBuiltProperty() {
+        return sourceBuilt;
     }
 
     public BooleanProperty appendedProperty() {

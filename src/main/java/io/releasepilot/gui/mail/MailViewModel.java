@@ -83,6 +83,9 @@ public final class MailViewModel {
         }
         override.addListener((obs, old, now) -> refresh());
         kind.addListener((obs, old, now) -> {
+            if (old != null && !tasks.busyProperty().get()) {
+                status.set(""); // what was said ("Saved plan-….eml", "Sent …") was about the other mail
+            }
             showInputsOf(now);
             refresh();
         });

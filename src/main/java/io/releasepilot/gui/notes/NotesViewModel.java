@@ -38,6 +38,10 @@ public final class NotesViewModel {
         this.session = session;
         markdown.addListener((obs, old, now) -> {
             if (!loading) {
+                if (saved.get() && !tasks.busyProperty().get()) {
+                    // "Saved …" / "Loaded the saved draft …" no longer describe what is in the editor.
+                    status.set(Messages.get("notes.status.edited"));
+                }
                 saved.set(false);
             }
         });

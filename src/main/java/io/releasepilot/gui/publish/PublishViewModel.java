@@ -68,6 +68,12 @@ public final class PublishViewModel {
         if (done != null) {
             result.set(Messages.get("publish.result", done.url(), done.revision()));
         }
+        java.util.Optional<String> publishedAt = session.doneAt(StepId.PUBLISH);
+        if (publishedAt.isPresent() && done != null) {
+            status.set(Messages.get("publish.status.published", publishedAt.get(), done.url(),
+                    String.valueOf(done.revision())));
+            return;
+        }
         TallyOutputs tally = r.outputs(StepId.TALLY, TallyOutputs.class);
         tallyPassed.set(tally != null && tally.passed());
         try {

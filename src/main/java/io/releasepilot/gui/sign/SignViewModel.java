@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The Sign step's state: the key and backend, the artifacts of this RC, and the signing run with its results. */
 public final class SignViewModel {
@@ -51,10 +52,18 @@ public final class SignViewModel {
         key.set(doc.profile().signingKeyFingerprint());
         useGnuPg.set(doc.profile().usesGnuPg());
         refresh();
+        if (tasks.busyProperty().get()) {
+            return;
+        }
+        Optional<String> signedAt = session.doneAt(StepId.SIGN);
         if (key.get().isBlank()) {
             status.set(Messages.get("sign.status.noKey"));
         } else if (artifacts.isEmpty()) {
             status.set(Messages.get("sign.status.noArtifacts"));
+        } else if (signedAt.isPresent()) {
+            status.set(Messages.get("sign.status.done", signedAt.get()));
+        } else {
+            status.set(Messages.get("sign.status.ready", artifacts.size()));
         }
     }
 

@@ -65,6 +65,12 @@ public final class SourceViewModel {
         tag.addListener((obs, old, now) -> {
             checks.clear();
             preflightPassed.set(false);
+            String name = chosenTag();
+            if (!name.isEmpty() && !tasks.busyProperty().get() && profile() != null) {
+                // What was said ("All pre-flight checks passed. Next: build.") was about the other tag.
+                status.set(tags.contains(name) ? Messages.get("source.status.ready", name)
+                        : Messages.get("source.status.noTag", name));
+            }
         });
     }
 
@@ -81,8 +87,12 @@ public final class SourceViewModel {
             if (chosenTag().isEmpty()) {
                 tag.set(rcTag);
             }
-            status.set(tags.contains(rcTag) ? Messages.get("source.status.ready", rcTag)
-                    : Messages.get("source.status.noTag", rcTag));
+            if (!tasks.busyProperty().get()) {
+                Optional<String> builtAt = session.doneAt(StepId.SOURCE);
+                status.set(builtAt.isPresent() ? Messages.get("source.status.done", builtAt.get())
+                        : tags.contains(chosenTag()) ? Messages.get("source.status.ready", chosenTag())
+                        : Messages.get("source.status.noTag", chosenTag()));
+            }
         } catch (ReleasePilotException e) {
             status.set(e.userText());
         }

@@ -74,7 +74,10 @@ public final class StageViewModel {
             pv.files().forEach(f -> sb.append("  ").append(f.name()).append("   ").append(f.bytes()).append(" bytes\n"));
             sb.append(Messages.get("stage.preview.total", pv.files().size(), pv.totalBytes()));
             preview.set(sb.toString());
-            if (pv.exists()) {
+            Optional<String> stagedAt = session.doneAt(StepId.STAGE);
+            if (stagedAt.isPresent() && done != null) {
+                status.set(Messages.get("stage.status.staged", stagedAt.get(), done.url(), String.valueOf(done.revision())));
+            } else if (pv.exists()) {
                 status.set(Messages.get("stage.status.exists", pv.url(), pv.nextRcFolder()));
             } else {
                 status.set(Messages.get("stage.status.ready"));

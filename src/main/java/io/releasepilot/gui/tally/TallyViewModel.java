@@ -122,7 +122,18 @@ public final class TallyViewModel {
             decisions = s.decisions();
             ReleaseRecord rec = session.documentProperty().get();
             complete.set(rec != null && rec.step(r.tallyStep()).status() == StepState.DONE);
+            if (tasks.busyProperty().get()) {
+                return;
+            }
+            // As recorded (the banner says when an earlier step makes it stale); waiting shows the countdown.
+            io.releasepilot.release.TallyOutputs counted = complete.get()
+                    ? rec.outputs(r.tallyStep(), io.releasepilot.release.TallyOutputs.class) : null;
             MailOutputs vote = r.voteMail();
+            if (counted != null) {
+                status.set(Messages.get("tally.status.counted", io.releasepilot.release.RecordEvaluator.time(
+                        rec.step(r.tallyStep()).at()), counted.passed() ? 1 : 0));
+                return;
+            }
             status.set(vote == null ? Messages.get("tally.status.noVoteMail")
                     : Messages.get("tally.status.voteMail", vote.subject()));
         } catch (ReleasePilotException e) {

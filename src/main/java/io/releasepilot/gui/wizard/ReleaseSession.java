@@ -96,6 +96,15 @@ public final class ReleaseSession {
         return steps.get().stream().filter(v -> v.step() == step).findFirst();
     }
 
+    /**
+     * When {@code step} of the current RC was done, as the window writes times ("2026-11-25 14:02", UTC);
+     * empty unless the record says it is done (not stale, not failed).
+     */
+    public java.util.Optional<String> doneAt(StepId step) {
+        return viewOf(step).filter(v -> v.status() == StepState.DONE && v.at() != null)
+                .map(v -> RecordEvaluator.time(v.at()));
+    }
+
     public ReadOnlyObjectProperty<List<StepView>> stepsProperty() {
         return steps.getReadOnlyProperty();
     }

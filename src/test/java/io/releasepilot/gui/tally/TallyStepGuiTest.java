@@ -121,6 +121,20 @@ class TallyStepGuiTest {
         assertThat(((TallyViewModel.FlagRow) flags.getItems().get(frank)).decision())
                 .isEqualTo("decided by Jane Release: +1 (Frank's key is in KEYS since 18 Nov)");
 
+        // Entered again, it says what is recorded, not "Counting the replies to …".
+        Node summary = robot.lookup("#stepList .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith("Summary"))
+                .findFirst().orElseThrow();
+        robot.clickOn(summary);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#stepList .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().endsWith("Count the vote"))
+                .findFirst().orElseThrow());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#tallyStatus")).isEqualTo("Counted at " + io.releasepilot.release.RecordEvaluator
+                .time(record.step(StepId.TALLY).at()) + " and recorded in the release: the vote passed. Next: the"
+                + " RESULT mail (Release mails step).");
+
         robot.clickOn("#tallyIpmcRound");
         assertThat(text(robot, "#tallyStatus")).isEqualTo("No VOTE mail is recorded for this release; the thread must"
                 + " hold exactly one [VOTE] mail.");
