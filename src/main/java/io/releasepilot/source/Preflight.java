@@ -110,7 +110,7 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
                 if (!target.startsWith(temp)) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
+                io.releasepilot.core.TempFolders.createFoldersBelow(temp, target.getParent());
                 try (InputStream in = f.content().open()) {
                     Files.copy(in, target);
                 }

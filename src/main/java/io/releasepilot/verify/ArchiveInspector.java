@@ -177,7 +177,7 @@ public final class ArchiveInspector {
             s.findings.add(Finding.blocker(s.archive, "Unsafe entry \"" + printable(path) + "\"; not unpacked."));
             return true;
         }
-        Files.createDirectories(target.getParent());
+        io.releasepilot.core.TempFolders.createFoldersBelow(temp, target.getParent());
         byte[] head = new byte[BinaryDetector.HEAD];
         int headLength = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
