@@ -152,7 +152,7 @@ class ReleaseRecordCommandsTest {
 
         assertThat(status.get("next").get("step").asText()).isEqualTo("keys-file");
         assertThat(status.get("next").get("command").asText()).isEqualTo("release-pilot dist keys --dir " + dir
-                + " --username APACHE-ID   (or: keys append --dir " + dir + " --keys-file KEYS)");
+                + "   (or: keys append --dir " + dir + " --keys-file KEYS)");
         CliRun text = ok("status", "--dir", dir.toString());
         assertThat(text.out()).contains("Apache Kvrocks 2.4.0, RC 1", "Next: KEYS file",
                 "command: release-pilot dist keys --dir " + dir);
