@@ -183,7 +183,8 @@ public final class GitRepository implements AutoCloseable {
         try (Git git = new Git(repository); RevWalk walk = new RevWalk(repository)) {
             if (repository.exactRef(Constants.R_TAGS + name) != null) {
                 throw new GitException("The tag " + name + " already exists.",
-                        "Tags are never moved. If this RC failed, make the next RC number's tag instead.");
+                        "Tags are never moved. If this RC failed, start the next release candidate"
+                                + " (release-pilot rc next --dir RELEASE_DIR) and make its tag instead.");
             }
             var tag = git.tag().setName(name).setAnnotated(true).setMessage(message)
                     .setObjectId(walk.parseCommit(ObjectId.fromString(commit)))
