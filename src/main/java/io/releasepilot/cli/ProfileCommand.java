@@ -125,6 +125,9 @@ public final class ProfileCommand implements Runnable {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+        @picocli.CommandLine.Mixin
+        HomeOption home;
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Release folder.")
         Path dir;
         @Option(names = "--json", description = "Print release.json as stored.")
