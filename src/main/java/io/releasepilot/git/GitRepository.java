@@ -259,6 +259,12 @@ public final class GitRepository implements AutoCloseable {
      * this push only and cleared by the caller; it is never stored.
      */
     public void pushTag(String remote, String tag, String username, char[] password) throws GitException {
+        if (!remote.contains("/") && !remote.contains(":")
+                && repository.getConfig().getString("remote", remote, "url") == null) {
+            throw new GitException("The repository " + dir + " has no remote named \"" + remote + "\"; the tag "
+                    + tag + " was not pushed.", "Add it (git -C " + dir + " remote add " + remote + " URL), or give"
+                    + " --remote with the name of one of its remotes or the repository's address.");
+        }
         try (Git git = new Git(repository)) {
             var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(Constants.R_TAGS + tag + ":"
                     + Constants.R_TAGS + tag));
