@@ -80,7 +80,9 @@ public final class GitRepository implements AutoCloseable {
             ObjectId id = repository.resolve(revision + "^{commit}");
             if (id == null) {
                 throw new GitException("There is no tag or commit \"" + revision + "\" in " + dir + ".",
-                        "Check the name (git tag --list shows the tags), or fetch the tags first (git fetch --tags).");
+                        "If it is this release candidate's tag, create it first (release-pilot source tag --dir"
+                                + " RELEASE_DIR, or the Source release step); else check the name (git tag --list"
+                                + " shows the tags), or fetch the tags first (git fetch --tags).");
             }
             RevCommit commit = walk.parseCommit(id);
             return new ResolvedRevision(revision, id.name(), Instant.ofEpochSecond(commit.getCommitTime()));
