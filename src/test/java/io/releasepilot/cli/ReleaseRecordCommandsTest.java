@@ -117,6 +117,24 @@ class ReleaseRecordCommandsTest {
     }
 
     @Test
+    void draftingTheNotesAgainKeepsTheEditedFileBesideTheNewDraft() throws Exception {
+        Path dir = initRelease("notes-again");
+        ok("notes", "--dir", dir.toString());
+        Path notes = dir.resolve("notes/RELEASE-NOTES-2.4.0.md");
+        String draft = Files.readString(notes);
+        CliRun same = ok("notes", "--dir", dir.toString());
+        assertThat(same.err()).doesNotContain("kept in");
+        assertThat(notes.resolveSibling("RELEASE-NOTES-2.4.0.md.previous")).doesNotExist();
+
+        Files.writeString(notes, draft + "\nHighlights written by hand.\n");
+        CliRun again = ok("notes", "--dir", dir.toString());
+        Path previous = notes.resolveSibling("RELEASE-NOTES-2.4.0.md.previous");
+        assertThat(again.err()).contains("its text is kept in " + previous);
+        assertThat(Files.readString(previous)).isEqualTo(draft + "\nHighlights written by hand.\n");
+        assertThat(Files.readString(notes)).isEqualTo(draft);
+    }
+
+    @Test
     void aReleaseFromProfileToCheckWithDirOnlyMatchesTheFilesOnDisk() throws Exception {
         Path dir = releaseUpToCheck("first");
         JsonNode status = status(dir);
