@@ -166,6 +166,9 @@ public final class DistCommand implements Runnable {
     static final class Stage implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+        @picocli.CommandLine.Mixin
+        HomeOption home;
         @Mixin
         Common common;
         @Option(names = "--dry-run", description = "Only show what would be committed.")
@@ -369,6 +372,9 @@ public final class DistCommand implements Runnable {
     static final class Prune implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+        @picocli.CommandLine.Mixin
+        HomeOption home;
         @Mixin
         Common common;
         @Option(names = "--dry-run", description = "Only show the proposal.")
@@ -411,6 +417,9 @@ public final class DistCommand implements Runnable {
     static final class Fetch implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+        @picocli.CommandLine.Mixin
+        HomeOption home;
         @Parameters(index = "0", paramLabel = "URL", description = "The RC folder URL in dist/dev.")
         String url;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "An empty or new folder.")

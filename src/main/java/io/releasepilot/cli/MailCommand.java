@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
 public final class MailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+    @picocli.CommandLine.Mixin
+    HomeOption home;
     @Parameters(index = "0", paramLabel = "KIND", description = "plan, vote, result, cancel, announce, ipmc-vote"
             + " or ipmc-result.")
     String kind;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -57,6 +58,7 @@ public final class NotesCommand implements Callable<Integer> {
                 write(out, draft.markdown());
                 spec.commandLine().getOut().println(out);
             } else {
+                keepPrevious(NotesService.file(release.records().workspace(), p), draft.markdown());
                 spec.commandLine().getOut().println(service.save(release.records(), draft.markdown(), draft));
                 spec.commandLine().getErr().println("Recorded: " + draft.commits() + " commit"
                         + (draft.commits() == 1 ? "" : "s") + " from " + (fromTag == null ? "the beginning" : fromTag)
@@ -76,6 +78,30 @@ public final class NotesCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(out);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A new draft replaces the notes file, which the release manager may have edited: unless it is the same text,
+     * the old file is kept beside it as {@code <name>.previous} (one level), so no edit is lost.
+     */
+    private void keepPrevious(Path notes, String markdown) throws ReleasePilotException {
+        try {
+            if (!Files.isRegularFile(notes)) {
+                return;
+            }
+            byte[] old = Files.readAllBytes(notes);
+            if (java.util.Arrays.equals(old, markdown.getBytes(StandardCharsets.UTF_8))) {
+                return;
+            }
+            Path previous = notes.resolveSibling(notes.getFileName() + ".previous");
+            AtomicFiles.write(previous, old);
+            spec.commandLine().getErr().println("The notes file was there already; its text is kept in " + previous
+                    + " (compare it with the new draft and copy over what you had written).");
+        } catch (IOException e) {
+            throw new ReleasePilotException("Could not keep the existing notes " + notes + " before writing a new"
+                    + " draft: " + IoErrors.reason(e) + "; nothing was changed.",
+                    "Copy the file somewhere safe, or check that you may write to the release folder.", e);
+        }
     }
 
     private static void write(Path out, String markdown) throws ReleasePilotException {

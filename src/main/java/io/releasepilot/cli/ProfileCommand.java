@@ -106,12 +106,23 @@ public final class ProfileCommand implements Runnable {
             ReleaseStore.checkNewFolder(dir);
             Workspace ws = new ReleaseStore().create(dir, profile);
             try {
-                settingsStore.update(s -> s.withRecent(ws.dir().toString()));
+                // As the window does: the first release manager given becomes the default for the next release.
+                settingsStore.update(s -> {
+                    Settings recent = s.withRecent(ws.dir().toString());
+                    return s.defaultName().isEmpty() && s.defaultApacheId().isEmpty() && s.defaultEmail().isEmpty()
+                            ? recent.withDefaults(profile.rmName(), profile.rmApacheId(), profile.rmEmail()) : recent;
+                });
             } catch (DataFileException e) {
                 spec.commandLine().getErr().println("Note: " + e.getMessage());
             }
             out.println("Created " + ws.releaseFile());
             printNames(out, profile);
+            String missing = missingReleaseManager(profile);
+            if (!missing.isEmpty()) {
+                spec.commandLine().getErr().println("Not set: " + missing + ". The mails, the tag and the dist steps"
+                        + " need them; set them in the window's Release profile step, or start again in an empty"
+                        + " folder with --name, --email and --apache-id.");
+            }
             return ExitCodes.OK;
         }
 
@@ -125,6 +136,9 @@ public final class ProfileCommand implements Runnable {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+        @picocli.CommandLine.Mixin
+        HomeOption home;
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Release folder.")
         Path dir;
         @Option(names = "--json", description = "Print release.json as stored.")
@@ -142,7 +156,9 @@ public final class ProfileCommand implements Runnable {
             out.printf("%-18s %s (%s)%s%n", "Project", p.displayName(), p.projectId(), p.podling() ? ", podling" : "");
             out.printf("%-18s %s, RC %d%n", "Version", p.version(), p.rcNumber());
             out.printf("%-18s %s%n", "Repository", p.gitRepository().isEmpty() ? "(not set)" : p.gitRepository());
-            out.printf("%-18s %s <%s> (%s)%n", "Release manager", p.rmName(), p.rmEmail(), p.rmApacheId());
+            out.printf("%-18s %s%n", "Release manager", missingReleaseManager(p).isEmpty()
+                    ? p.rmName() + " <" + p.rmEmail() + "> (" + p.rmApacheId() + ")"
+                    : (p.rmName().isEmpty() ? "" : p.rmName() + " ") + "(not set: " + missingReleaseManager(p) + ")");
             out.printf("%-18s %s%n", "Signing key",
                     p.signingKeyFingerprint().isEmpty() ? "(not set)" : p.signingKeyFingerprint());
             printNames(out, p);
@@ -166,5 +182,20 @@ public final class ProfileCommand implements Runnable {
         out.printf("%-18s %s%n", "RC folder", n.distDevRcUrl());
         out.printf("%-18s %s%n", "Release folder", n.distReleaseUrl());
         n.version().nextMainLine().ifPresent(v -> out.printf("%-18s %s%n", "Main line after", v));
+    }
+
+    /** The release manager's fields that are empty, in words ("" when all are set). */
+    static String missingReleaseManager(ReleaseProfile p) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (p.rmName().isBlank()) {
+            missing.add("your name");
+        }
+        if (p.rmEmail().isBlank()) {
+            missing.add("your email");
+        }
+        if (p.rmApacheId().isBlank()) {
+            missing.add("your Apache id");
+        }
+        return String.join(", ", missing);
     }
 }

@@ -62,7 +62,8 @@ public final class SourceCommand implements Runnable {
         boolean incubating;
         @Option(names = "--submodules", description = "Include git submodules (MXNet needs them).")
         boolean submodules;
-        @Option(names = "--keep-dot-files", description = "Keep .git* and other dot files (default: left out).")
+        @Option(names = "--keep-dot-files", description = "Keep .git* and other dot files (default: left out, except the"
+                + " top-level .rat-excludes, which the license-header checks read).")
         boolean keepDotFiles;
         @Option(names = "--drop", paramLabel = "NAME", description = "Also leave out files or folders with this name"
                 + " (repeatable), e.g. --drop .DS_Store")

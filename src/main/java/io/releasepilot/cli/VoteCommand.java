@@ -65,6 +65,9 @@ public final class VoteCommand implements Runnable {
     public static final class TallyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        /** Accepted after the command too, as every command does; this command keeps nothing in the home. */
+        @picocli.CommandLine.Mixin
+        HomeOption home;
 
         @ArgGroup(exclusive = true, multiplicity = "1", heading = "Where the thread is:%n")
         Source source;

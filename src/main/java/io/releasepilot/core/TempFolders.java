@@ -34,6 +34,31 @@ public final class TempFolders {
         return dir;
     }
 
+    /**
+     * Creates {@code dir} and its missing parents below {@code root} (a folder from {@link #create}), but never
+     * {@code root} itself: once the shutdown hook has deleted {@code root}, a thread still unpacking into it gets
+     * an {@link IOException} instead of bringing the folder back after the hook is done.
+     */
+    public static void createFoldersBelow(Path root, Path dir) throws IOException {
+        if (dir.equals(root) || Files.isDirectory(dir)) {
+            if (!Files.isDirectory(root)) {
+                throw new java.nio.file.NoSuchFileException(root.toString());
+            }
+            return;
+        }
+        if (!dir.startsWith(root)) {
+            throw new IOException(dir + " is not inside " + root);
+        }
+        createFoldersBelow(root, dir.getParent());
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
     /** Deletes {@code dir} and everything in it, as far as possible; null is ignored. */
     public static void delete(Path dir) {
         if (dir == null) {

@@ -80,7 +80,9 @@ public final class GitRepository implements AutoCloseable {
             ObjectId id = repository.resolve(revision + "^{commit}");
             if (id == null) {
                 throw new GitException("There is no tag or commit \"" + revision + "\" in " + dir + ".",
-                        "Check the name (git tag --list shows the tags), or fetch the tags first (git fetch --tags).");
+                        "If it is this release candidate's tag, create it first (release-pilot source tag --dir"
+                                + " RELEASE_DIR, or the Source release step); else check the name (git tag --list"
+                                + " shows the tags), or fetch the tags first (git fetch --tags).");
             }
             RevCommit commit = walk.parseCommit(id);
             return new ResolvedRevision(revision, id.name(), Instant.ofEpochSecond(commit.getCommitTime()));
@@ -183,7 +185,8 @@ public final class GitRepository implements AutoCloseable {
         try (Git git = new Git(repository); RevWalk walk = new RevWalk(repository)) {
             if (repository.exactRef(Constants.R_TAGS + name) != null) {
                 throw new GitException("The tag " + name + " already exists.",
-                        "Tags are never moved. If this RC failed, make the next RC number's tag instead.");
+                        "Tags are never moved. If this RC failed, start the next release candidate"
+                                + " (release-pilot rc next --dir RELEASE_DIR) and make its tag instead.");
             }
             var tag = git.tag().setName(name).setAnnotated(true).setMessage(message)
                     .setObjectId(walk.parseCommit(ObjectId.fromString(commit)))
@@ -258,6 +261,12 @@ public final class GitRepository implements AutoCloseable {
      * this push only and cleared by the caller; it is never stored.
      */
     public void pushTag(String remote, String tag, String username, char[] password) throws GitException {
+        if (!remote.contains("/") && !remote.contains(":")
+                && repository.getConfig().getString("remote", remote, "url") == null) {
+            throw new GitException("The repository " + dir + " has no remote named \"" + remote + "\"; the tag "
+                    + tag + " was not pushed.", "Add it (git -C " + dir + " remote add " + remote + " URL), or give"
+                    + " --remote with the name of one of its remotes or the repository's address.");
+        }
         try (Git git = new Git(repository)) {
             var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(Constants.R_TAGS + tag + ":"
                     + Constants.R_TAGS + tag));

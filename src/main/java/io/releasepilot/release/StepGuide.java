@@ -18,27 +18,27 @@ public final class StepGuide {
         ENTRIES.put(StepId.PROFILE, new Entry("release-pilot profile show --dir {dir}", "Release profile"));
         ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}   (or: keys import --dir {dir} ...)",
                 "Signing key"));
-        ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir} --username APACHE-ID   (or: keys"
+        ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir}   (or: keys"
                 + " append --dir {dir} --keys-file KEYS)",
                 "Signing key \u2192 Add to KEYS"));
         ENTRIES.put(StepId.NOTES, new Entry("release-pilot notes --dir {dir}", "Release notes"));
         ENTRIES.put(StepId.SOURCE, new Entry("release-pilot source build --dir {dir}", "Source release"));
         ENTRIES.put(StepId.SIGN, new Entry("release-pilot sign --dir {dir}", "Sign"));
         ENTRIES.put(StepId.CHECK, new Entry("release-pilot verify --dir {dir}", "Check"));
-        ENTRIES.put(StepId.STAGE, new Entry("release-pilot dist stage --dir {dir} --username APACHE-ID",
+        ENTRIES.put(StepId.STAGE, new Entry("release-pilot dist stage --dir {dir}",
                 "Stage"));
-        ENTRIES.put(StepId.PUBLISH, new Entry("release-pilot dist publish --dir {dir} --username APACHE-ID",
+        ENTRIES.put(StepId.PUBLISH, new Entry("release-pilot dist publish --dir {dir}",
                 "Publish"));
-        ENTRIES.put(StepId.PRUNE, new Entry("release-pilot dist prune --dir {dir} --username APACHE-ID", "Prune"));
-        ENTRIES.put(StepId.VOTE, new Entry("release-pilot mail vote --dir {dir} --send --username APACHE-ID",
+        ENTRIES.put(StepId.PRUNE, new Entry("release-pilot dist prune --dir {dir}", "Prune"));
+        ENTRIES.put(StepId.VOTE, new Entry("release-pilot mail vote --dir {dir} --send",
                 "Release mails \u2192 [VOTE]"));
-        ENTRIES.put(StepId.RESULT, new Entry("release-pilot mail result --dir {dir} --send --username APACHE-ID",
+        ENTRIES.put(StepId.RESULT, new Entry("release-pilot mail result --dir {dir} --send",
                 "Release mails \u2192 [RESULT]"));
-        ENTRIES.put(StepId.IPMC_VOTE, new Entry("release-pilot mail ipmc-vote --dir {dir} --send --username APACHE-ID",
+        ENTRIES.put(StepId.IPMC_VOTE, new Entry("release-pilot mail ipmc-vote --dir {dir} --send",
                 "Release mails \u2192 Incubator [VOTE]"));
-        ENTRIES.put(StepId.IPMC_RESULT, new Entry("release-pilot mail ipmc-result --dir {dir} --send --username"
-                + " APACHE-ID", "Release mails \u2192 Incubator [RESULT]"));
-        ENTRIES.put(StepId.ANNOUNCE, new Entry("release-pilot mail announce --dir {dir} --send --username APACHE-ID",
+        ENTRIES.put(StepId.IPMC_RESULT, new Entry("release-pilot mail ipmc-result --dir {dir} --send",
+                "Release mails \u2192 Incubator [RESULT]"));
+        ENTRIES.put(StepId.ANNOUNCE, new Entry("release-pilot mail announce --dir {dir} --send",
                 "Release mails \u2192 [ANNOUNCE]"));
         ENTRIES.put(StepId.TALLY, new Entry("release-pilot vote tally --dir {dir} --url THREAD-LINK --roster PMC-FILE",
                 "Count the vote"));

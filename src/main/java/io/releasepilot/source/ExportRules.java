@@ -16,6 +16,12 @@ public record ExportRules(List<String> dotFiles, List<String> removals, boolean 
     /** Every dot file and folder, as the guides recommend (.git*, .travis.yml, .DS_Store, .github, .asf.yaml…). */
     public static final List<String> DEFAULT_DOT_FILES = List.of(".*");
 
+    /**
+     * The top-level {@code .rat-excludes} stays in the archive under the ".*" rule: the pre-flight license-header
+     * check and the voters' check of the archive both read it (name it exactly to leave it out).
+     */
+    public static final String KEPT_DOT_FILE = io.releasepilot.verify.LicenseHeaderScan.EXCLUDES_FILE;
+
     public ExportRules {
         dotFiles = List.copyOf(dotFiles);
         removals = removals.stream().map(r -> r.replace('\\', '/').replaceAll("^/+|/+$", ""))
@@ -35,6 +41,9 @@ public record ExportRules(List<String> dotFiles, List<String> removals, boolean 
         }
         for (String segment : path.split("/")) {
             for (String pattern : dotFiles) {
+                if (pattern.equals(".*") && path.equals(KEPT_DOT_FILE)) {
+                    continue;
+                }
                 if (matches(pattern, segment)) {
                     return true;
                 }

@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * @param versionPattern what must appear in it, with {version} (e.g. {@code <version>{version}</version>})
  */
 public record Preflight(String versionFile, String versionPattern, Year year) {
+    /** A fix is committed and tagged anew; a tag that exists is never moved, so it goes into the next RC. */
+    private static final String AGAIN = "; commit, and tag that commit (if this RC's tag exists already, start the"
+            + " next release candidate first with rc next: a tag is never moved).";
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)copyright\\s*(?:\\(c\\)|\u00a9)?\\s*([0-9]{4})(?:\\s*[-\u2013,]\\s*([0-9]{4}))?");
 
     public List<PreflightCheck> run(SourceRequest request) throws ReleasePilotException {
@@ -36,11 +39,11 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
             SourceTree tree = SourceTree.collect(repo, rev.commit(), request.rules(), request.submodules());
             List<PreflightCheck> checks = new ArrayList<>();
             checks.add(present(tree, "LICENSE", "LICENSE", "Add the Apache License 2.0 text as LICENSE at the top of the"
-                    + " repository, and tag again."));
+                    + " repository" + AGAIN));
             GitFile notice = find(tree, "NOTICE");
             checks.add(notice != null ? PreflightCheck.pass("NOTICE", "NOTICE is present.")
                     : PreflightCheck.fail("NOTICE", "There is no NOTICE file at the top of the tree.",
-                    "Add NOTICE (project name and \"Copyright " + year + " The Apache Software Foundation\")."));
+                    "Add NOTICE (project name and \"Copyright " + year + " The Apache Software Foundation\")" + AGAIN));
             if (notice != null) {
                 checks.add(noticeYear(notice));
             }
@@ -48,7 +51,7 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
                 boolean disclaimer = find(tree, "DISCLAIMER") != null || find(tree, "DISCLAIMER-WIP") != null;
                 checks.add(disclaimer ? PreflightCheck.pass("DISCLAIMER", "DISCLAIMER is present.")
                         : PreflightCheck.fail("DISCLAIMER", "Podling releases need a DISCLAIMER file.",
-                        "Add the Incubator's standard DISCLAIMER at the top of the repository."));
+                        "Add the Incubator's standard DISCLAIMER at the top of the repository" + AGAIN));
             }
             if (versionFile != null && !versionFile.isBlank()) {
                 checks.add(version(repo, rev.commit(), request.version()));
@@ -80,8 +83,8 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
         }
         return PreflightCheck.fail("NOTICE year", latest < 0 ? "NOTICE has no copyright line."
                 : "NOTICE's copyright ends in " + latest + ", not " + year + ".",
-                "Update NOTICE to \"Copyright <first year>-" + year + " The Apache Software Foundation\", commit,"
-                        + " and tag again.");
+                "Update NOTICE to \"Copyright <first year>-" + year + " The Apache Software Foundation\""
+                        + AGAIN);
     }
 
     private PreflightCheck version(GitRepository repo, String commit, String version) throws ReleasePilotException {
@@ -94,7 +97,7 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
         String text = new String(content.get(), StandardCharsets.UTF_8);
         return text.contains(expected) ? PreflightCheck.pass("Version", versionFile + " says " + expected + ".")
                 : PreflightCheck.fail("Version", versionFile + " does not contain \"" + expected + "\".",
-                "Set the version to " + version + " in " + versionFile + ", commit, and tag again.");
+                "Set the version to " + version + " in " + versionFile + AGAIN);
     }
 
     /** RAT over the files that will go into the archive, unpacked to a private temporary folder. */
@@ -110,7 +113,7 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
                 if (!target.startsWith(temp)) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
+                io.releasepilot.core.TempFolders.createFoldersBelow(temp, target.getParent());
                 try (InputStream in = f.content().open()) {
                     Files.copy(in, target);
                 }
@@ -123,7 +126,7 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
             return PreflightCheck.fail("License headers", unapproved.size() + " file(s) without an approved license"
                     + " header: " + String.join(", ", unapproved.stream().limit(20).toList())
                     + (unapproved.size() > 20 ? ", …" : ""), "Add the ASF header to them, or list the ones that cannot"
-                    + " carry one in .rat-excludes; commit and tag again.");
+                    + " carry one in .rat-excludes at the top of the repository (it stays in the archive)" + AGAIN);
         } catch (IOException e) {
             throw new ReleasePilotException("The license-header check could not unpack the tree into "
                     + (temp == null ? "the temporary folder" : temp) + ": " + io.releasepilot.core.IoErrors.reason(e)

@@ -70,6 +70,17 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandThatRunsTakesHomeAfterItsName() {
+        List<String> without = new ArrayList<>();
+        for (CommandSpec spec : allCommands()) {
+            if (spec.subcommands().isEmpty() && spec.findOption("--home") == null) {
+                without.add(spec.qualifiedName());
+            }
+        }
+        assertThat(without).as("the top-level help says --home goes before or after the command").isEmpty();
+    }
+
+    @Test
     void homeWorksBeforeTheCommandAndTheTopLevelHelpNamesIt(@TempDir Path tmp) throws Exception {
         CliRun top = CliRun.run("--help");
         assertThat(top.exitCode()).isZero();

@@ -130,6 +130,25 @@ class HonestErrorsTest {
     }
 
     @Test
+    void buildingFromATagNotMadeYetSaysHowToMakeIt() {
+        CliRun run = CliRun.run("source", "build", "--repo", repo.dir().toString(), "--tag", "v9.9.9-rc1",
+                "--project", "kvrocks", "--version", "9.9.9", "--out", tmp.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("There is no tag or commit \"v9.9.9-rc1\" in " + repo.dir(),
+                "create it first (release-pilot source tag --dir RELEASE_DIR, or the Source release step)");
+    }
+
+    @Test
+    void pushingToARemoteTheRepositoryDoesNotHaveSaysSo() {
+        CliRun run = CliRun.run("source", "push-tag", "--repo", repo.dir().toString(), "--remote", "upstream",
+                "--tag", "v2.4.0-rc1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Error: The repository " + repo.dir() + " has no remote named \"upstream\";"
+                + " the tag v2.4.0-rc1 was not pushed.", "git -C " + repo.dir() + " remote add upstream URL")
+                .doesNotContain("credentials");
+    }
+
+    @Test
     void credentialsInARemoteUrlAreNeverPrinted() {
         CliRun run = CliRun.run("source", "push-tag", "--repo", repo.dir().toString(), "--remote",
                 "https://alice:ghp_S3CRETTOKEN@127.0.0.1:9/apache/kvrocks.git", "--tag", "v2.4.0-rc1");

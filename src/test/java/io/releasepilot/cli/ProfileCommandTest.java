@@ -32,6 +32,34 @@ class ProfileCommandTest {
     }
 
     @Test
+    void theFirstReleaseManagerGivenIsTheDefaultForTheNextRelease() {
+        Path home = tmp.resolve("home");
+        CliRun first = CliRun.run("profile", "init", "--home", home.toString(), "--dir", tmp.resolve("a").toString(),
+                "--project", "kvrocks", "--version", "2.4.0", "--name", "Jane Doe", "--apache-id", "jdoe",
+                "--email", "jdoe@apache.org");
+        assertThat(first.err()).doesNotContain("Not set");
+        CliRun second = CliRun.run("profile", "init", "--home", home.toString(), "--dir", tmp.resolve("b").toString(),
+                "--project", "kvrocks", "--version", "2.4.1");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).doesNotContain("Not set");
+        CliRun show = CliRun.run("profile", "show", "--dir", tmp.resolve("b").toString());
+        assertThat(show.out()).contains("Release manager    Jane Doe <jdoe@apache.org> (jdoe)");
+    }
+
+    @Test
+    void aProfileWithoutTheReleaseManagerSaysWhatIsNotSet() {
+        Path dir = tmp.resolve("anon");
+        CliRun init = CliRun.run("profile", "init", "--home", tmp.resolve("empty-home").toString(), "--dir",
+                dir.toString(), "--project", "kvrocks", "--version", "2.4.0", "--name", "Jane Doe");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.err()).contains("Not set: your email, your Apache id. The mails, the tag and the dist steps"
+                + " need them");
+        CliRun show = CliRun.run("profile", "show", "--dir", dir.toString());
+        assertThat(show.out()).contains("Release manager    Jane Doe (not set: your email, your Apache id)")
+                .doesNotContain("<>", "()");
+    }
+
+    @Test
     void showPrintsTheProfile() {
         Path dir = tmp.resolve("r");
         CliRun.run("profile", "init", "--home", tmp.toString(), "--dir", dir.toString(), "--project", "hugegraph",

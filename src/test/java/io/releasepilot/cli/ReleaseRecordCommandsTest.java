@@ -117,6 +117,24 @@ class ReleaseRecordCommandsTest {
     }
 
     @Test
+    void draftingTheNotesAgainKeepsTheEditedFileBesideTheNewDraft() throws Exception {
+        Path dir = initRelease("notes-again");
+        ok("notes", "--dir", dir.toString());
+        Path notes = dir.resolve("notes/RELEASE-NOTES-2.4.0.md");
+        String draft = Files.readString(notes);
+        CliRun same = ok("notes", "--dir", dir.toString());
+        assertThat(same.err()).doesNotContain("kept in");
+        assertThat(notes.resolveSibling("RELEASE-NOTES-2.4.0.md.previous")).doesNotExist();
+
+        Files.writeString(notes, draft + "\nHighlights written by hand.\n");
+        CliRun again = ok("notes", "--dir", dir.toString());
+        Path previous = notes.resolveSibling("RELEASE-NOTES-2.4.0.md.previous");
+        assertThat(again.err()).contains("its text is kept in " + previous);
+        assertThat(Files.readString(previous)).isEqualTo(draft + "\nHighlights written by hand.\n");
+        assertThat(Files.readString(notes)).isEqualTo(draft);
+    }
+
+    @Test
     void aReleaseFromProfileToCheckWithDirOnlyMatchesTheFilesOnDisk() throws Exception {
         Path dir = releaseUpToCheck("first");
         JsonNode status = status(dir);
@@ -152,7 +170,7 @@ class ReleaseRecordCommandsTest {
 
         assertThat(status.get("next").get("step").asText()).isEqualTo("keys-file");
         assertThat(status.get("next").get("command").asText()).isEqualTo("release-pilot dist keys --dir " + dir
-                + " --username APACHE-ID   (or: keys append --dir " + dir + " --keys-file KEYS)");
+                + "   (or: keys append --dir " + dir + " --keys-file KEYS)");
         CliRun text = ok("status", "--dir", dir.toString());
         assertThat(text.out()).contains("Apache Kvrocks 2.4.0, RC 1", "Next: KEYS file",
                 "command: release-pilot dist keys --dir " + dir);
