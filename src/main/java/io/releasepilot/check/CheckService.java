@@ -19,7 +19,6 @@ import io.releasepilot.verify.VerifyReport;
 import io.releasepilot.verify.VerifyRequest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,8 +59,7 @@ public final class CheckService {
                     "Sign it first in the Sign step (release-pilot sign --dir " + records.workspace().dir() + ").");
         }
         Path folder = records.workspace().dir().resolve(source.folder());
-        Path ownKeys = null;
-        try {
+        {
             Path keysPath;
             String used;
             Optional<Path> recorded = recordedKeys(record);
@@ -72,30 +70,21 @@ public final class CheckService {
                 keysPath = recorded.get();
                 used = keysPath + " (from the KEYS step)";
             } else {
-                ownKeys = ownKeyFile(records, record);
-                keysPath = ownKeys;
-                used = "your own public key only: voters will check against the project's KEYS, so add your key"
-                        + " there (KEYS step)";
+                keysPath = ownKeyFile(records, record);
+                used = keysPath + ", your own public key only: voters check against the project's KEYS, so add"
+                        + " your key there (release-pilot dist keys --dir " + records.workspace().dir() + ")";
             }
             VerifyReport report = verifier.verify(new VerifyRequest(folder, Optional.of(keysPath),
                     record.profile().podling()), progress);
             List<String> findings = report.findings().stream().map(CheckService::line).toList();
             String summary = summary(report);
             if (report.passed()) {
-                records.done(StepId.CHECK, new CheckOutputs(true, summary, findings, used));
+                records.done(StepId.CHECK, new CheckOutputs(true, summary, findings, keysPath.toString()));
             } else {
                 records.failed(StepId.CHECK, summary + ": " + String.join("; ", report.findings().stream()
                         .filter(f -> f.severity() == Severity.BLOCKER).limit(5).map(CheckService::line).toList()));
             }
             return new Checked(report, used);
-        } finally {
-            if (ownKeys != null) {
-                try {
-                    Files.deleteIfExists(ownKeys);
-                } catch (IOException ignored) {
-                    // a temporary copy of a public key: nothing secret is left behind
-                }
-            }
         }
     }
 
@@ -108,17 +97,20 @@ public final class CheckService {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
+    /**
+     * {@code logs/own-public-key.KEYS}: the release manager's public key alone, kept so the report's KEYS path
+     * stays valid (it holds nothing secret).
+     */
     private Path ownKeyFile(RecordService records, ReleaseRecord record) throws ReleasePilotException {
         SigningChoice choice = SigningChoice.of(record.profile());
         byte[] armored = choice.gnupg() ? keys.exportPublicFromGnuPg(choice) : keys.exportPublic(choice.fingerprint());
+        Path f = records.workspace().logsDir().resolve("own-public-key.KEYS");
         try {
-            Path f = Files.createTempFile(records.workspace().logsDir().toFile().isDirectory()
-                    ? records.workspace().logsDir() : records.workspace().dir(), ".own-key-", ".KEYS");
-            Files.write(f, new String(armored, StandardCharsets.US_ASCII).getBytes(StandardCharsets.US_ASCII));
+            io.releasepilot.core.AtomicFiles.write(f, armored);
             return f;
         } catch (IOException e) {
-            throw new ReleasePilotException("Could not write a temporary KEYS file in " + records.workspace().dir()
-                    + ": " + IoErrors.reason(e) + ".", "Check that you may write to the release folder.", e);
+            throw new ReleasePilotException("Could not write " + f + ": " + IoErrors.reason(e) + ".",
+                    IoErrors.fix(e, f), e);
         }
     }
 

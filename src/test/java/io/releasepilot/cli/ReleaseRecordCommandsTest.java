@@ -165,6 +165,11 @@ class ReleaseRecordCommandsTest {
         assertThat(step(status, "key").get("outputs").get("fingerprint").asText()).isEqualTo(fpr);
         assertThat(step(status, "notes").get("outputs").get("from").asText()).isEqualTo("v2.3.0");
         assertThat(step(status, "check").get("outputs").get("passed").asBoolean()).isTrue();
+        // Without a KEYS of the project, the check used the RM's own public key, kept where the report says.
+        assertThat(step(status, "check").get("outputs").get("keysFile").asText())
+                .isEqualTo(dir.resolve("logs/own-public-key.KEYS").toString());
+        assertThat(Files.readString(dir.resolve("logs/own-public-key.KEYS"))).startsWith(
+                "-----BEGIN PGP PUBLIC KEY BLOCK-----").doesNotContain("PRIVATE");
         // The signed RC tag names the commit the archive was built from.
         assertThat(repo.git("rev-parse", "v2.4.0-rc1^{commit}").strip()).isEqualTo(source.get("commitId").asText());
 
