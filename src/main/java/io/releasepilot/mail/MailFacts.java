@@ -142,11 +142,8 @@ final class MailFacts {
                 : MailValue.missing("commit id", "from the Source step (not done yet)"));
         put("stagedUrl", MailValue.orMissing("staged RC folder", d.stagedUrl(),
                 "from the Stage step: the RC folder on dist/dev (not done yet)"));
-        String keys = d.keysUrl();
-        if (keys == null && !d.profile().distReleaseUrl().isEmpty()) {
-            keys = d.profile().distReleaseUrl() + "KEYS";
-        }
-        put("keysUrl", MailValue.orMissing("KEYS URL", keys, PROFILE + " (Dist release URL)"));
+        put("keysUrl", MailValue.orMissing("KEYS URL", d.keysUrl(),
+                "from the KEYS step: your key added to the project's KEYS (not done yet)"));
         String fpr = d.fingerprint() != null ? d.fingerprint() : d.profile().signingKeyFingerprint();
         String compact = fpr == null ? "" : fpr.replace(" ", "");
         put("fingerprint", FINGERPRINT.matcher(compact).matches()

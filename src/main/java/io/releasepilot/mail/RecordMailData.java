@@ -27,7 +27,10 @@ final class RecordMailData {
         SignOutputs sign = r.outputs(StepId.SIGN, SignOutputs.class);
         StageOutputs stage = r.outputs(StepId.STAGE, StageOutputs.class);
         KeysFileOutputs keys = r.outputs(StepId.KEYS_FILE, KeysFileOutputs.class);
-        String keysUrl = keys != null && keys.url() != null && keys.url().startsWith("https://") ? keys.url() : null;
+        // The vote mail says the key is in KEYS: only once the KEYS step recorded it (a local KEYS that was then
+        // committed by hand stands for the profile's dist/release KEYS).
+        String keysUrl = keys == null ? null : keys.url() != null && keys.url().startsWith("https://") ? keys.url()
+                : r.profile().distReleaseUrl().isEmpty() ? null : r.profile().distReleaseUrl() + "KEYS";
         return new MailData(r.profile(), source == null ? null : source.tag(), source == null ? null : source.commitId(),
                 artifacts(source, sign), sign == null ? null : sign.fingerprint(), stage == null ? null : stage.url(),
                 keysUrl, notes, tally(r, StepId.TALLY), tally(r, StepId.IPMC_TALLY), sent(r, StepId.VOTE),

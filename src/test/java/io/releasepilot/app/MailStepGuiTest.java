@@ -77,6 +77,9 @@ class MailStepGuiTest {
                 List.of(new ArtifactRecord(tgz, 100, sha))));
         records.done(StepId.SIGN, new SignOutputs(FPR, "built-in", List.of(new SignOutputs.SignedFile(tgz,
                 tgz + ".asc", tgz + ".sha512", sha))));
+        records.done(StepId.KEYS_FILE, new io.releasepilot.release.KeysFileOutputs(
+                "https://dist.apache.org/repos/dist/release/" + records.load().profile().projectId() + "/KEYS", 7,
+                records.load().profile().signingKeyFingerprint()));
         records.done(StepId.STAGE, new StageOutputs("https://dist.apache.org/repos/dist/dev/demo/1.1.0-rc1/", 12,
                 List.of(new ArtifactRecord(tgz, 100, sha))));
     }

@@ -79,6 +79,9 @@ class MailFromRealStepsTest {
         ok(home, "source", "tag", "--dir", d, "--sign", "--passphrase-file", passFile.toString());
         ok(home, "source", "build", "--dir", d);
         ok(home, "sign", "--dir", d, "--passphrase-file", passFile.toString());
+        Path keys = java.nio.file.Files.writeString(tmp.resolve("KEYS"), "This file contains the PGP keys of the"
+                + " project's release managers.\n");
+        ok(home, "keys", "append", "--dir", d, "--keys-file", keys.toString());
 
         String commit = repo.git("rev-parse", "HEAD").strip();
         Path archive = dir.resolve("artifacts/2.4.0-rc1/apache-kvrocks-2.4.0-src.tar.gz");

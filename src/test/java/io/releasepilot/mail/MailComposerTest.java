@@ -201,7 +201,7 @@ class MailComposerTest {
     void announceWaits24HoursAfterPublishingUnlessOverridden() throws Exception {
         MailData data = MailFixtures.complete(false);
         MailData fresh = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),
-                data.stagedUrl(), null, data.releaseNotes(), data.devTally(), null, data.devVote(), null,
+                data.stagedUrl(), data.keysUrl(), data.releaseNotes(), data.devTally(), null, data.devVote(), null,
                 MailFixtures.SENT.minus(Duration.ofHours(3)), data.inputs());
         MailDraft early = composer.compose(MailKind.ANNOUNCE, fresh, null, null);
         assertThat(early.ready()).isFalse();
@@ -224,7 +224,7 @@ class MailComposerTest {
         VoteTally open = new VoteTally(false, false, Instant.parse("2026-11-28T02:00:00Z"), data.devTally().binding(),
                 data.devTally().nonBinding(), data.devTally().voters(), data.devTally().threadUrl());
         MailData d = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),
-                data.stagedUrl(), null, data.releaseNotes(), open, null, data.devVote(), null, null, data.inputs());
+                data.stagedUrl(), data.keysUrl(), data.releaseNotes(), open, null, data.devVote(), null, null, data.inputs());
         assertThat(composer.compose(MailKind.RESULT, d, null, null).blockers()).singleElement().asString()
                 .isEqualTo("The vote is open until 2026-11-28 02:00 UTC; send the result after it closes.");
     }
@@ -257,10 +257,22 @@ class MailComposerTest {
     }
 
     @Test
+    void theVoteSaysTheKeyIsInKeysOnlyOnceTheKeysStepRecordedIt() throws Exception {
+        MailData data = MailFixtures.complete(false);
+        MailData before = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(),
+                data.fingerprint(), data.stagedUrl(), null, data.releaseNotes(), data.devTally(), null, data.devVote(),
+                null, null, data.inputs());
+        MailDraft draft = composer.compose(MailKind.VOTE, before, null, null);
+        assertThat(draft.ready()).isFalse();
+        assertThat(draft.missing()).containsExactly(
+                "KEYS URL \u2014 from the KEYS step: your key added to the project's KEYS (not done yet)");
+    }
+
+    @Test
     void nonAsciiNamesSurviveTheRoundTrip() throws Exception {
         MailData data = MailFixtures.complete(false);
         MailData d = new MailData(data.profile().withReleaseManager("Jürgen Ångström", "jurgen", "jurgen@apache.org"),
-                data.tag(), data.commitId(), data.artifacts(), data.fingerprint(), data.stagedUrl(), null,
+                data.tag(), data.commitId(), data.artifacts(), data.fingerprint(), data.stagedUrl(), data.keysUrl(),
                 "Ünïcödé notes ✓", data.devTally(), null, data.devVote(), null, null, data.inputs());
         MailDraft draft = composer.compose(MailKind.VOTE, d, null, null);
         byte[] eml = MailFiles.emlBytes(draft);
@@ -295,7 +307,7 @@ class MailComposerTest {
     void aValueHoldingAPlaceholderIsNotExpandedAgain() throws Exception {
         MailData data = MailFixtures.complete(false);
         MailData d = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),
-                data.stagedUrl(), null, "see ${rmEmail} and ${nope}", data.devTally(), null, data.devVote(), null,
+                data.stagedUrl(), data.keysUrl(), "see ${rmEmail} and ${nope}", data.devTally(), null, data.devVote(), null,
                 null, data.inputs());
         MailDraft draft = composer.compose(MailKind.VOTE, d, null, null);
         assertThat(draft.ready()).isTrue();

@@ -34,7 +34,7 @@ final class MailFixtures {
         SentMail vote = new SentMail("<release-pilot.1@apache.org>", "[VOTE] Release", SENT,
                 Instant.parse("2026-11-28T02:00:00Z"));
         return new MailData(p, "v2.4.0-rc1", COMMIT, List.of(new MailData.Artifact(base, SHA)), FPR,
-                p.distDevUrl() + "2.4.0" + (podling ? "-incubating" : "") + "-rc1/", null,
+                p.distDevUrl() + "2.4.0" + (podling ? "-incubating" : "") + "-rc1/", p.distReleaseUrl() + "KEYS",
                 "## Features\n- Faster replication", tally, podling ? tally : null, vote,
                 podling ? new SentMail("<release-pilot.2@apache.org>", "[VOTE] general", SENT, null) : null,
                 Instant.parse("2026-11-20T10:00:00Z"),

@@ -56,6 +56,9 @@ class ReleaseMailsTest {
                 List.of(new ArtifactRecord(artifact, 1234, MailFixtures.SHA))));
         records.done(StepId.SIGN, new SignOutputs(MailFixtures.FPR, "built-in", List.of(new SignOutputs.SignedFile(
                 artifact, artifact + ".asc", artifact + ".sha512", MailFixtures.SHA))));
+        records.done(StepId.KEYS_FILE, new io.releasepilot.release.KeysFileOutputs(
+                "https://dist.apache.org/repos/dist/release/" + records.load().profile().projectId() + "/KEYS", 7,
+                records.load().profile().signingKeyFingerprint()));
         records.done(StepId.STAGE, new StageOutputs(p.distDevUrl() + v + "-rc1/", 4711,
                 List.of(new ArtifactRecord(artifact, 1234, MailFixtures.SHA))));
         Files.createDirectories(ws.notesDir());
