@@ -292,7 +292,18 @@ public final class KeysCommand implements Runnable {
                         + " signing key).", "release-pilot keys list shows your keys' fingerprints.");
             }
             Fingerprint fpr = fingerprint(which);
-            KeysFileUpdate.Preview preview = keys.previewKeysAppend(keysFile, fpr);
+            KeysFileUpdate.Preview preview;
+            try {
+                preview = keys.previewKeysAppend(keysFile, fpr);
+            } catch (io.releasepilot.keys.KeyAlreadyInKeysException e) {
+                // Running it again is not an error: the key is where it should be.
+                out.println(e.getMessage() + " Nothing to do.");
+                if (release.given() && !dryRun) {
+                    release.records().done(StepId.KEYS_FILE, new KeysFileOutputs(keysFile.toAbsolutePath().normalize()
+                            .toString(), -1, fpr.hex()));
+                }
+                return ExitCodes.OK;
+            }
             out.println("Appending to " + keysFile + " (" + Plural.of(preview.keysBefore(), "key", "keys") + " now):");
             out.println(preview.textToAppend());
             if (dryRun) {

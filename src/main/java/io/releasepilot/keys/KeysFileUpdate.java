@@ -48,7 +48,7 @@ public final class KeysFileUpdate {
         String existing = read(keysFile);
         KeyRingSet before = KeysReader.parse(existing, keysFile.getFileName().toString());
         if (before.contains(key)) {
-            throw new ReleasePilotException("Key " + key.grouped() + " is already in " + keysFile + ".",
+            throw new KeyAlreadyInKeysException("Key " + key.grouped() + " is already in " + keysFile + ".",
                     "Nothing to do: KEYS entries are never rewritten. To change an entry, ask the PMC.");
         }
         return new Preview(keysFile, key, separator(existing) + entry, before.size());

@@ -78,8 +78,11 @@ class KeysCommandTest {
         assertThat(append.out()).contains("now holds 1 key (0 before)");
         CliRun again = CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(),
                 "--key", fingerprint);
-        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE_OR_IO);
-        assertThat(again.err()).contains("is already in");
+        // Running it again is a no-op, not an error, and the file is unchanged.
+        String once = Files.readString(keys);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).contains("is already in " + keys + ". Nothing to do.");
+        assertThat(Files.readString(keys)).isEqualTo(once);
         assertThat(CliRun.run("keys", "export", "--home", home.toString(), "--key", "1234").err())
                 .contains("is not a key fingerprint");
     }
