@@ -2,6 +2,7 @@ package io.releasepilot.gui.prune;
 
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.DialogService;
+import io.releasepilot.gui.common.DistLogin;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
@@ -23,8 +24,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -105,20 +104,9 @@ public final class PruneViewModel {
             status.set(Messages.get("prune.status.nothing"));
             return;
         }
-        Optional<char[]> pw = dialogs.askPassword(Messages.get("stage.password.title"),
-                Messages.get("stage.password.message", user));
-        if (pw.isEmpty()) {
+        SvnCredentials credentials = DistLogin.ask(dialogs, user, status);
+        if (credentials == null) {
             return;
-        }
-        char[] chars = pw.get();
-        SvnCredentials credentials;
-        try {
-            credentials = new SvnCredentials(user, chars);
-        } catch (IllegalArgumentException e) {
-            status.set(Messages.get("stage.status.noUser"));
-            return;
-        } finally {
-            Arrays.fill(chars, '\0');
         }
         String message = "Remove old " + r.profile().displayName() + " releases (archived on archive.apache.org)";
         tasks.run(Messages.get("prune.status.pruning", chosen.removals().size()), progress -> {

@@ -2,6 +2,7 @@ package io.releasepilot.gui.publish;
 
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.DialogService;
+import io.releasepilot.gui.common.DistLogin;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
@@ -25,7 +26,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -110,20 +110,9 @@ public final class PublishViewModel {
             status.set(Messages.get("publish.status.noTally"));
             return;
         }
-        Optional<char[]> pw = dialogs.askPassword(Messages.get("stage.password.title"),
-                Messages.get("stage.password.message", user));
-        if (pw.isEmpty()) {
+        SvnCredentials credentials = DistLogin.ask(dialogs, user, status);
+        if (credentials == null) {
             return;
-        }
-        char[] chars = pw.get();
-        SvnCredentials credentials;
-        try {
-            credentials = new SvnCredentials(user, chars);
-        } catch (IllegalArgumentException e) {
-            status.set(Messages.get("stage.status.noUser"));
-            return;
-        } finally {
-            Arrays.fill(chars, '\0');
         }
         DistPublish.Request req = new DistPublish.Request(request.devUrl(), request.rcFolder(), request.releaseUrl(),
                 request.releaseFolder(), request.message(), tallyPassed.get(), override.get(), List.of(), Set.of());

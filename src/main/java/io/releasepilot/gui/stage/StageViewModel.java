@@ -2,6 +2,7 @@ package io.releasepilot.gui.stage;
 
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.DialogService;
+import io.releasepilot.gui.common.DistLogin;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
@@ -21,7 +22,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The Stage step's state: the preview of the RC folder, the commit with progress, and its result. */
@@ -91,20 +91,9 @@ public final class StageViewModel {
     public void stage() {
         ReleaseRecord r = session.documentProperty().get();
         String user = r.profile().rmApacheId();
-        Optional<char[]> pw = dialogs.askPassword(Messages.get("stage.password.title"),
-                Messages.get("stage.password.message", user));
-        if (pw.isEmpty()) {
+        SvnCredentials credentials = DistLogin.ask(dialogs, user, status);
+        if (credentials == null) {
             return;
-        }
-        char[] chars = pw.get();
-        SvnCredentials credentials;
-        try {
-            credentials = new SvnCredentials(user, chars);
-        } catch (IllegalArgumentException e) {
-            status.set(Messages.get("stage.status.noUser"));
-            return;
-        } finally {
-            Arrays.fill(chars, '\0');
         }
         DistStage.Request req = request;
         canStage.set(false);
