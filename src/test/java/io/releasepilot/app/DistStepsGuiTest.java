@@ -32,6 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import static io.releasepilot.testing.WizardRobot.await;
+import static io.releasepilot.testing.WizardRobot.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Stage, Publish and Prune steps, driven through their controls against a real svnserve. */
@@ -80,17 +82,6 @@ class DistStepsGuiTest {
         io.releasepilot.testing.WizardRobot.openStep(robot, title);
     }
 
-    private static void await(FxRobot robot, String id, String prefix) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, id).startsWith(prefix));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " says: " + text(robot, id), e);
-        }
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     @Test
     void stagesPublishesAndPrunesThroughTheWindow(FxRobot robot) throws Exception {

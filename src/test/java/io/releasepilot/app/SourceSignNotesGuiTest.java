@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static io.releasepilot.testing.WizardRobot.await;
+import static io.releasepilot.testing.WizardRobot.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Source, Sign and Release notes steps, driven through their controls on a small real repository. */
@@ -114,17 +116,6 @@ class SourceSignNotesGuiTest {
         robot.clickOn(id);
     }
 
-    private static void await(FxRobot robot, String id, String prefix) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, id).startsWith(prefix));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " says: " + text(robot, id), e);
-        }
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     @Test
     void tagsBuildsSignsAndDraftsTheNotes(FxRobot robot) throws Exception {

@@ -47,4 +47,18 @@ public final class WizardRobot {
             throw new AssertionError("could not open the step " + title, e);
         }
     }
+
+    /** Waits (up to a minute) until the label {@code id} starts with {@code prefix}; says what it shows if not. */
+    public static void await(FxRobot robot, String id, String prefix) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, id).startsWith(prefix));
+        } catch (TimeoutException e) {
+            throw new AssertionError(id + " says: " + text(robot, id), e);
+        }
+    }
+
+    /** The text of the label {@code id}. */
+    public static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(javafx.scene.control.Label.class).getText();
+    }
 }

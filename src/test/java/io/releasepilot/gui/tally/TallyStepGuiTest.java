@@ -35,6 +35,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.releasepilot.testing.WizardRobot.await;
+import static io.releasepilot.testing.WizardRobot.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Tally step in the wizard: import the thread and the roster, count, read the table, decide a flag. */
@@ -65,17 +67,6 @@ class TallyStepGuiTest {
         stage.show();
     }
 
-    private static void await(FxRobot robot, String id, String prefix) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, id).startsWith(prefix));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " says: " + text(robot, id), e);
-        }
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     @Test
     void countsTheThreadShowsEveryLineAndRecordsTheRmsDecision(FxRobot robot) throws Exception {
