@@ -204,7 +204,8 @@ public final class DistCommand implements Runnable {
                         result.files().stream().map(f -> new ArtifactRecord(f.name(), f.bytes(), f.sha512())).toList()));
                 out.println("Staged " + result.url() + " in r" + result.revision() + "; every file's size and"
                         + " checksum match what was sent.");
-                out.println("Next: start the vote (release-pilot vote) with this URL.");
+                out.println("Next: call the vote with this URL: release-pilot mail vote --dir " + common.release.dir()
+                        + " --send");
             }
             return ExitCodes.OK;
         }
@@ -230,7 +231,8 @@ public final class DistCommand implements Runnable {
             ReleaseProfile p = common.load().profile();
             String k = key != null ? key : p.signingKeyFingerprint();
             if (k == null || k.isBlank()) {
-                throw new ReleasePilotException("No signing key is set.", "Give --key FPR or create a key first.");
+                throw new ReleasePilotException("No signing key is set in the release profile.", "Give --key FPR, or"
+                        + " choose the release's key first (release-pilot keys use --dir " + common.release.dir() + " --key FPR).");
             }
             Fingerprint fpr = KeysCommand.fingerprint(k);
             String entry = new KeyService(home.resolve()).keysEntry(fpr);

@@ -55,7 +55,8 @@ class DistCommandTest {
                     + "  apache-demo-1.0.0-src.tar.gz.sha512  34 bytes\nDry run: nothing was committed.\n");
             CliRun stage = CliRun.run("dist", "stage", "--dir", dir.toString(), "--password-file", pw.toString());
             assertThat(stage.exitCode()).as(stage.err()).isZero();
-            assertThat(stage.out()).contains("Staged " + server.devUrl() + "1.0.0-rc1/ in r2;");
+            assertThat(stage.out()).contains("Staged " + server.devUrl() + "1.0.0-rc1/ in r2;")
+                    .contains("Next: call the vote with this URL: release-pilot mail vote --dir " + dir + " --send");
             ReleaseRecord r = new ReleaseStore().load(new Workspace(dir));
             assertThat(r.step(StepId.STAGE).status()).isEqualTo(StepState.DONE);
             assertThat(r.outputs(StepId.STAGE, StageOutputs.class).revision()).isEqualTo(2);
