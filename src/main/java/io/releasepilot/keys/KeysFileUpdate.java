@@ -36,6 +36,20 @@ public final class KeysFileUpdate {
     public record Result(Path keysFile, int keysBefore, int keysAfter) {
     }
 
+    /** The text a new KEYS file starts with, as every ASF project's KEYS does. */
+    public static final String HEADER = """
+            This file contains the PGP keys of various developers.
+
+            Users: pgp < KEYS
+                   gpg --import KEYS
+            Developers:
+                    pgp -kxa <your name> and append it to this file.
+                    (pgpk -ll <your name> && pgpk -xa <your name>) >> this file.
+                    (gpg --list-sigs <your name>
+                         && gpg --armor --export <your name>) >> this file.
+
+            """;
+
     private KeysFileUpdate() {
     }
 
@@ -54,8 +68,9 @@ public final class KeysFileUpdate {
         return new Preview(keysFile, key, separator(existing) + entry, before.size());
     }
 
+    /** What goes before the entry: the usual header for a new (or empty) KEYS, else a blank line when needed. */
     private static String separator(String existing) {
-        return existing.isEmpty() ? "" : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
+        return existing.isEmpty() ? HEADER : existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
     }
 
     /** Appends as previewed, atomically, and confirms the result by reading it back. */
@@ -79,7 +94,8 @@ public final class KeysFileUpdate {
             throw new ReleasePilotException("Key " + preview.key().grouped() + " is already in " + file + ".",
                     "Nothing to do: KEYS entries are never rewritten.");
         }
-        String entry = preview.textToAppend().replaceFirst("^\n+", "");
+        String entry = preview.textToAppend();
+        entry = (entry.startsWith(HEADER) ? entry.substring(HEADER.length()) : entry).replaceFirst("^\n+", "");
         byte[] old = existing.getBytes(StandardCharsets.ISO_8859_1);
         byte[] added = (separator(existing) + entry).getBytes(StandardCharsets.UTF_8);
         try {

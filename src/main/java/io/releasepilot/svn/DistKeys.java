@@ -27,18 +27,7 @@ import java.util.Objects;
 public final class DistKeys {
     /** KEYS files are small; a bigger answer is not a KEYS file. */
     static final int MAX_KEYS_BYTES = 32 * 1024 * 1024;
-    static final String HEADER = """
-            This file contains the PGP keys of various developers.
-
-            Users: pgp < KEYS
-                   gpg --import KEYS
-            Developers:
-                    pgp -kxa <your name> and append it to this file.
-                    (pgpk -ll <your name> && pgpk -xa <your name>) >> this file.
-                    (gpg --list-sigs <your name>
-                         && gpg --armor --export <your name>) >> this file.
-
-            """;
+    static final String HEADER = KeysFileUpdate.HEADER;
 
     /** The exact text that will be added ({@code created}: the file does not exist yet and gets the header). */
     public record Preview(String url, long baseRevision, boolean created, int keysBefore, String textToAppend,

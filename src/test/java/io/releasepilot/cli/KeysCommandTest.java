@@ -88,6 +88,23 @@ class KeysCommandTest {
     }
 
     @Test
+    void appendToANewKeysFileStartsItWithTheUsualHeader() throws Exception {
+        Path keys = tmp.resolve("new-project").resolve("KEYS");
+        Files.createDirectories(keys.getParent());
+        CliRun dry = CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(),
+                "--key", fingerprint, "--dry-run");
+        assertThat(dry.out()).contains("This file contains the PGP keys of various developers.");
+        assertThat(keys).doesNotExist();
+        CliRun append = CliRun.run("keys", "append", "--home", home.toString(), "--keys-file", keys.toString(),
+                "--key", fingerprint);
+        assertThat(append.exitCode()).as(append.err()).isZero();
+        String text = Files.readString(keys);
+        assertThat(text).startsWith("This file contains the PGP keys of various developers.\n\nUsers: pgp < KEYS\n");
+        assertThat(text.indexOf("This file contains")).isEqualTo(text.lastIndexOf("This file contains"));
+        assertThat(text).contains("\n\npub   rsa2048").endsWith("-----END PGP PUBLIC KEY BLOCK-----\n");
+    }
+
+    @Test
     void importFromAGnuPgHome() throws Exception {
         Gpg gpg = new Gpg(tmp.resolve("gnupg"));
         String theirs = gpg.generateProtected(PASSPHRASE, "John Roe <jroe@apache.org>", "rsa2048", "0", null);
