@@ -71,13 +71,13 @@ public final class KeysCommand implements Runnable {
         HomeOption home;
         @Mixin
         ReleaseDirOption release;
-        @Option(names = "--name", description = "Your full name (Latin letters recommended); with --dir, default: the"
-                + " release manager's name in the profile.")
+        @Option(names = "--name", paramLabel = "NAME", description = "Your full name (Latin letters recommended);"
+                + " with --dir, default: the release manager's name in the profile.")
         String name;
-        @Option(names = "--email", description = "Your apacheid@apache.org address; with --dir, default: the"
-                + " profile's.")
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "Your apacheid@apache.org address;"
+                + " with --dir, default: the profile's.")
         String email;
-        @Option(names = "--comment", description = "Optional comment, e.g. CODE SIGNING KEY.")
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Optional comment, e.g. CODE SIGNING KEY.")
         String comment;
         @Option(names = "--expire-days", paramLabel = "D", defaultValue = "0", description = "Days until the key"
                 + " expires; 0 (default) for never. An expiry limits the damage of a lost key, but must be extended"
@@ -88,7 +88,7 @@ public final class KeysCommand implements Runnable {
         Path passphraseFile;
         @Option(names = "--allow-empty-passphrase", description = "Accept an empty passphrase (not recommended).")
         boolean allowEmpty;
-        @Option(names = "--bits", defaultValue = "4096", hidden = true,
+        @Option(names = "--bits", paramLabel = "BITS", defaultValue = "4096", hidden = true,
                 description = "Key size in bits (tests only; the ASF asks for 4096).")
         int bits;
 

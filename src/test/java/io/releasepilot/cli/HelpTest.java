@@ -70,6 +70,21 @@ class HelpTest {
     }
 
     @Test
+    void everyOptionValueHasALabelNotPicocliDefault() {
+        List<String> lowerCase = new ArrayList<>();
+        for (CommandSpec spec : allCommands()) {
+            for (CommandLine.Model.OptionSpec option : spec.options()) {
+                String label = option.paramLabel();
+                if (option.arity().max() > 0 && label.startsWith("<")) {
+                    lowerCase.add(spec.qualifiedName() + " " + option.longestName() + "=" + label);
+                }
+            }
+        }
+        assertThat(lowerCase).as("option values are named like RELEASE_DIR or FILE, as in the other commands")
+                .isEmpty();
+    }
+
+    @Test
     void everyCommandThatRunsTakesHomeAfterItsName() {
         List<String> without = new ArrayList<>();
         for (CommandSpec spec : allCommands()) {
