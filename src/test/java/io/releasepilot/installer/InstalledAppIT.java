@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the installed launcher opens the main window under Xvfb and openbox (started here as child processes). The window
  * is found by its title, closed the way a user does (Alt+F4 through the window manager), and the app must end with
  * exit code 0, without relaunching itself in a child Java and without JavaFX's "Unsupported JavaFX configuration".
+ * The {@code .rpm} is built and read with {@code rpm} (not installed: this is a Debian machine).
  * Runs after the package phase ({@code mvn verify}, failsafe). Linux only; on CI a missing tool fails it.
  */
 class InstalledAppIT {
@@ -64,7 +65,6 @@ class InstalledAppIT {
             Tools.require(tool);
         }
         Path project = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        assertThat(project.resolve("target/release-pilot.jar")).as("built by mvn package before this test").isRegularFile();
 
         Path deb = buildDeb(project, tmp.resolve("installer"));
         assertThat(field(deb, "Package")).isEqualTo(PACKAGE);
@@ -91,18 +91,49 @@ class InstalledAppIT {
         assertThat(err).doesNotContain("Unsupported JavaFX configuration").doesNotContain("Exception");
     }
 
+    @Test
+    void theRpmRequiresGtkAndCarriesTheJavafxModuleJarsForTheModulePath(@TempDir Path tmp) throws IOException {
+        Assumptions.assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                || "true".equalsIgnoreCase(System.getenv("CI")), "the .rpm is built on Linux only");
+        for (String tool : List.of("jpackage", "rpmbuild", "rpm")) {
+            Tools.require(tool);
+        }
+        Path project = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path dest = tmp.resolve("installer");
+
+        Path rpm = build(project, dest, "rpm", "release-pilot-[0-9.]+-1\\.[a-z0-9_]+\\.rpm");
+
+        assertThat(rpmQuery(rpm, "--requires").lines().map(String::strip)).contains("gtk3", "xdg-utils");
+        assertThat(rpmQuery(rpm, "--list").lines().filter(f -> f.startsWith("/opt/release-pilot/lib/app/javafx/")))
+                .hasSize(3).allMatch(f -> f.matches(".*/javafx-(base|controls|graphics)-[0-9.]+-linux\\.jar"));
+        assertThat(rpmQuery(rpm, "--list").lines()).contains("/opt/release-pilot/bin/Release Pilot");
+    }
+
+    private static String rpmQuery(Path rpm, String what) {
+        Tools.Result r = Tools.run(null, List.of("rpm", "--query", "--package", what, rpm.toString()));
+        assertThat(r.exitCode()).as("rpm -qp %s: %s", what, r.err()).isZero();
+        return r.out();
+    }
+
     /** Builds the .deb with the documented script from target/ (no second Maven build) and returns it. */
     private static Path buildDeb(Path project, Path dest) throws IOException {
-        // dpkg-deb's default xz takes most of the build time; gzip -1 makes the same package, faster.
+        return build(project, dest, "deb", "release-pilot_[0-9.]+-1_[a-z0-9]+\\.deb");
+    }
+
+    /** Runs build-installer.sh for one type on what mvn package built, and returns the one file it made. */
+    private static Path build(Path project, Path dest, String type, String fileName) throws IOException {
+        assertThat(project.resolve("target/release-pilot.jar")).as("built by mvn package before this test")
+                .isRegularFile();
+        // dpkg-deb's default xz takes most of the .deb's build time; gzip -1 makes the same package, faster.
         Tools.Result r = Tools.run(project, List.of("bash", "packaging/build-installer.sh", "--skip-build",
-                        "--dest", dest.toString(), "deb"),
+                        "--dest", dest.toString(), type),
                 Map.of("DPKG_DEB_COMPRESSOR_TYPE", "gzip", "DPKG_DEB_COMPRESSOR_LEVEL", "1"), null);
-        assertThat(r.exitCode()).as("build-installer.sh deb:%n%s%n%s", r.out(), r.err()).isZero();
+        assertThat(r.exitCode()).as("build-installer.sh %s:%n%s%n%s", type, r.out(), r.err()).isZero();
         try (Stream<Path> files = Files.list(dest)) {
-            List<Path> debs = files.filter(f -> f.getFileName().toString().endsWith(".deb")).toList();
-            assertThat(debs).as("the .deb in %s", dest).hasSize(1);
-            assertThat(debs.get(0).getFileName().toString()).matches("release-pilot_[0-9.]+-1_[a-z0-9]+\\.deb");
-            return debs.get(0);
+            List<Path> made = files.toList();
+            assertThat(made).as("what build-installer.sh %s made in %s", type, dest).hasSize(1);
+            assertThat(made.get(0).getFileName().toString()).matches(fileName);
+            return made.get(0);
         }
     }
 
