@@ -8,7 +8,7 @@
 # Usage: packaging/build-installer.sh [--skip-build] [--dest DIR] [TYPE...]
 #   TYPE         app-image, deb, rpm (Linux), dmg, pkg (macOS), msi, exe (Windows); default: this OS's list above
 #   --skip-build use the target/release-pilot.jar and target/lib that `mvn package` built (the tests do this)
-#   --dest DIR   where the installers go (default: target/installer; emptied first)
+#   --dest DIR   where the installers go (default: target/installer); earlier Release Pilot installers there are replaced
 #
 # JavaFX runs on the module path inside the installed app: its jars go to <app>/javafx (not lib/, which the jar's
 # class path names), and the launcher starts Java with --module-path=$APPDIR/javafx --add-modules=javafx.controls.
@@ -21,7 +21,7 @@ types=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --skip-build) build=false ;;
-    --dest) dest="$2"; shift ;;
+    --dest) [ $# -ge 2 ] || { echo "--dest needs a folder" >&2; exit 2; }; dest="$2"; shift ;;
     -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
     *) types+=("$1") ;;
@@ -56,8 +56,12 @@ version=$(sed -n 's:.*<version>\([0-9][0-9]*\(\.[0-9][0-9]*\)\{0,2\}\).*</versio
 # The app's files: the jar and its libraries in lib/ (as its manifest class path names them), JavaFX in javafx/.
 # Maven's non-classifier javafx-*.jar files are empty placeholders (the code is in the -linux/-mac/-win jars):
 # on the module path they would be a second module of the same name, so they are left out.
-rm -rf target/installer-input "$dest"
+rm -rf target/installer-input
 mkdir -p target/installer-input/lib target/installer-input/javafx "$dest"
+# Only what an earlier run made goes (jpackage refuses to overwrite an app image); nothing else in --dest is touched.
+rm -rf "$dest/Release Pilot" "$dest/Release Pilot.app"
+rm -f "$dest"/release-pilot_*.deb "$dest"/release-pilot-*.rpm "$dest"/"Release Pilot-"*.dmg "$dest"/"Release Pilot-"*.pkg \
+      "$dest"/"Release Pilot-"*.msi "$dest"/"Release Pilot-"*.exe
 cp target/release-pilot.jar target/installer-input/
 for jar in target/lib/*.jar; do
   name=$(basename "$jar")
