@@ -21,7 +21,9 @@ import java.util.jar.Manifest;
  * them on the class path (the jar manifest has no module path), where JavaFX prints "Unsupported JavaFX
  * configuration" and runs unsupported. So when JavaFX came from the class path, the window is started in a child
  * Java with the JavaFX jars moved to the module path (and everything else left on the class path); that child
- * finds JavaFX as named modules and starts quietly. Also says plainly when there is no display to open a window on.
+ * finds JavaFX as named modules and starts quietly. When JavaFX is already a named module of the boot layer (started
+ * with {@code --module-path}, as {@code mvn javafx:run}, the child and the installed app's launcher do), nothing is
+ * relaunched. Also says plainly when there is no display to open a window on.
  */
 final class GuiLauncher {
     /** Set in the child so that it never starts another one. */
@@ -50,9 +52,29 @@ final class GuiLauncher {
                 + " which works without one: java -jar release-pilot.jar --help");
     }
 
-    /** Whether JavaFX was loaded from the class path (an unnamed module) in this Java. */
+    /**
+     * Whether JavaFX is on the class path (an unnamed module) in this Java: true unless {@code javafx.graphics} is a
+     * named module of the boot layer. Looks at the boot layer only, so no JavaFX class is loaded to decide.
+     */
     static boolean javafxOnClassPath() {
-        return !javafx.application.Application.class.getModule().isNamed();
+        return !javafxInBootLayer(ModuleLayer.boot());
+    }
+
+    /** Whether {@code layer} holds {@code javafx.graphics} as a named module (the module path, or a jlinked runtime). */
+    static boolean javafxInBootLayer(ModuleLayer layer) {
+        return layer.findModule("javafx.graphics").isPresent();
+    }
+
+    /**
+     * Whether a jar of JavaFX's Maven artifacts holds a module: {@code javafx-graphics-22.0.2-linux.jar} does; the
+     * jar without the platform classifier ({@code javafx-graphics-22.0.2.jar}) is an empty placeholder and is left out.
+     */
+    static boolean javafxModuleJar(String fileName) {
+        return fileName.matches("javafx-[a-z]+-[0-9][^-]*-.+\\.jar");
+    }
+
+    private static boolean javafxJar(String fileName) {
+        return fileName.startsWith("javafx-") && fileName.endsWith(".jar");
     }
 
     /**
@@ -60,16 +82,27 @@ final class GuiLauncher {
      * when the JavaFX jars or the java command cannot be found (then the caller starts in this Java, as before).
      */
     static List<String> childCommand(String mainClass, List<String> args) {
-        List<Path> entries = classPathEntries(System.getProperty("java.class.path", ""));
+        return childCommand(mainClass, args, System.getProperty("java.class.path", ""),
+                Path.of(System.getProperty("java.home")), ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** {@link #childCommand(String, List)} for the given class path, Java home and this Java's own options. */
+    static List<String> childCommand(String mainClass, List<String> args, String classPath, Path javaHome,
+                                     List<String> jvmOptions) {
+        List<Path> entries = classPathEntries(classPath);
         List<String> modules = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
-            (name.startsWith("javafx-") && name.endsWith(".jar") ? modules : rest).add(p.toString());
+            if (javafxModuleJar(name)) {
+                modules.add(p.toString());
+            } else if (!javafxJar(name)) {
+                rest.add(p.toString());
+            }
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = javaHome.resolve("bin").resolve("java");
         if (!Files.isExecutable(java)) {
-            java = Path.of(System.getProperty("java.home"), "bin", "java.exe");
+            java = javaHome.resolve("bin").resolve("java.exe");
         }
         if (modules.isEmpty() || !Files.isExecutable(java)) {
             // No JavaFX jars to move, or a runtime without a java command (a jpackage image): start here.
@@ -77,7 +110,7 @@ final class GuiLauncher {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String a : jvmOptions) {
             if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Djava.class.path")) {
                 cmd.add(a);
             }
