@@ -51,6 +51,8 @@ class InstalledAppIT {
         if (installed && Tools.run(null, List.of("dpkg-query", "--show", PACKAGE)).exitCode() == 0) {
             Tools.Result r = Tools.run(null, List.of("dpkg", "--purge", PACKAGE));
             assertThat(r.exitCode()).as("dpkg --purge %s: %s", PACKAGE, r.err()).isZero();
+            assertThat(Files.notExists(Path.of("/usr/bin/release-pilot"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .as("the command's link /usr/bin/release-pilot goes with the package").isTrue();
         }
     }
 
@@ -157,6 +159,9 @@ class InstalledAppIT {
             Tools.Result r = Tools.run(null, List.of("apt-get", "install", "-y", "-q", "--no-install-recommends",
                     deb.toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"), null);
             assertThat(r.exitCode()).as("apt-get install %s:%n%s%n%s", deb, r.out(), r.err()).isZero();
+            Tools.Result version = Tools.run(null, List.of("/usr/bin/release-pilot", "--version"));
+            assertThat(version.exitCode()).as("release-pilot --version on the PATH: %s", version.err()).isZero();
+            assertThat(version.out()).as("release-pilot --version").startsWith("release-pilot ");
             return Path.of("/").resolve(LAUNCHER);
         }
         System.err.println("InstalledAppIT: " + (root ? "a Release Pilot is already installed" : "not root")
