@@ -64,6 +64,21 @@ class BranchCommandTest {
     }
 
     @Test
+    void theNextVersionMovesTheLineTheBranchWasCutFromAndWarnsBeforeTheVote() throws Exception {
+        GitFixture repo = new GitFixture(tmp.resolve("demo"));
+        repo.git("checkout", "-q", "-b", "develop");
+        repo.write("pom.xml", "<project>\n  <version>3.1.0</version>\n</project>\n").commit("3.1.0");
+        Path dir = release(repo, "3.1.0");
+        ok("branch", "--dir", dir.toString());
+        ok("source", "tag", "--dir", dir.toString());
+
+        CliRun dry = ok("next-version", "--dir", dir.toString(), "--dry-run");
+        assertThat(dry.out()).contains("3.1: 3.1.0 \u2192 3.1.1 (new branch next-version-3.1.1 from 3.1)",
+                "develop: 3.1.0 \u2192 3.2.0a1 (new branch next-version-3.2.0a1 from develop)");
+        assertThat(dry.err()).startsWith("Warning: The vote on 3.1.0 RC 1 has not been counted yet.");
+    }
+
+    @Test
     void withoutABranchStepTheRcTagGoesOnHeadAsBefore() throws Exception {
         GitFixture repo = new GitFixture(tmp.resolve("demo"));
         repo.write("README.md", "demo\n").commit("First");
