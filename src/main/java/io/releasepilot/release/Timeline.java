@@ -95,8 +95,9 @@ public final class Timeline {
                         + " last day for changes)"),
                 new Planned(StepId.KEY, -10, "Have your signing key (RSA 4096, your apache.org address)"),
                 new Planned(StepId.KEYS_FILE, -10, "Add your key to the project's KEYS file"),
-                new Planned(StepId.BRANCH, LAST_DAY_FOR_CHANGES, feature ? "Cut the release branch " + branch + "; last day to get"
-                        + " changes into it" : "Check the release branch " + branch + "; last day to pick fixes onto it"),
+                new Planned(StepId.BRANCH, LAST_DAY_FOR_CHANGES, feature
+                        ? "Cut the release branch " + branch + "; last day to get changes into it"
+                        : "Check the release branch " + branch + "; last day to pick fixes onto it"),
                 new Planned(StepId.NOTES, -3, "Draft the release notes"),
                 new Planned(StepId.SOURCE, 0, "Tag " + rcTag + " and build the source release"),
                 new Planned(StepId.SIGN, 0, "Sign the artifacts (.asc and .sha512)"),

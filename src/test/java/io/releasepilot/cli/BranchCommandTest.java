@@ -55,6 +55,15 @@ class BranchCommandTest {
         assertThat(tag.out()).startsWith("Created annotated tag v3.1.0-rc1 on " + cut + " (the tip of 3.1).");
         assertThat(repo.git("rev-parse", "v3.1.0-rc1^{commit}")).isEqualTo(cut);
 
+        // A recorded branch that is gone is named, with the way on.
+        repo.git("branch", "-m", "3.1", "old-3.1");
+        ok("rc", "next", "--dir", dir.toString(), "--reason", "test");
+        CliRun gone = CliRun.run("source", "tag", "--dir", dir.toString());
+        assertThat(gone.exitCode()).isEqualTo(2);
+        assertThat(gone.err()).contains("The release branch 3.1 that the branch step recorded is not in " + repo.dir()
+                + "; the tag v3.1.0-rc2 was not created.", "release-pilot branch --dir RELEASE_DIR");
+        repo.git("branch", "-m", "old-3.1", "3.1");
+
         // Run again, the branch is behind main: refused, with the way to use it as it is.
         CliRun again = CliRun.run("branch", "--dir", dir.toString());
         assertThat(again.exitCode()).isEqualTo(2);
