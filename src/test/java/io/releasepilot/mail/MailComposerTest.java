@@ -219,6 +219,23 @@ class MailComposerTest {
     }
 
     @Test
+    void resultOfAThreadReadFromAnArchiveFileTakesTheThreadLinkTheRmGives() throws Exception {
+        MailData data = MailFixtures.complete(false);
+        VoteTally fromMbox = new VoteTally(true, true, data.devTally().closesAt(), data.devTally().binding(),
+                data.devTally().nonBinding(), data.devTally().voters(), null);
+        MailData d = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),
+                data.stagedUrl(), data.keysUrl(), data.releaseNotes(), fromMbox, null, data.devVote(), null, null,
+                data.inputs());
+        MailDraft without = composer.compose(MailKind.RESULT, d, null, null);
+        assertThat(without.missing()).singleElement().asString().contains("link to the vote thread",
+                "--set voteThread=");
+        MailDraft with = composer.compose(MailKind.RESULT, d.withInputs(java.util.Map.of(MailInput.VOTE_THREAD,
+                "https://lists.apache.org/thread/abc123")), null, null);
+        assertThat(with.ready()).isTrue();
+        assertThat(with.body()).contains("Vote thread:\n  https://lists.apache.org/thread/abc123\n");
+    }
+
+    @Test
     void resultWaitsWhileTheVoteIsOpen() throws Exception {
         MailData data = MailFixtures.complete(false);
         VoteTally open = new VoteTally(false, false, Instant.parse("2026-11-28T02:00:00Z"), data.devTally().binding(),
