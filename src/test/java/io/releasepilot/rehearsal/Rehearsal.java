@@ -80,8 +80,10 @@ final class Rehearsal implements AutoCloseable {
             server.mkdir("dev/" + distFolder.substring(0, distFolder.indexOf('/')));
             server.mkdir("release/" + distFolder.substring(0, distFolder.indexOf('/')));
         }
-        server.mkdir("dev/" + distFolder);
-        server.mkdir("release/" + distFolder);
+        if (!distFolder.equals(DistServer.PROJECT)) {
+            server.mkdir("dev/" + distFolder);
+            server.mkdir("release/" + distFolder);
+        }
         this.distFolder = distFolder;
         ServerSetup[] setups = ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP);
         this.mail = new GreenMail(setups);
@@ -163,6 +165,27 @@ final class Rehearsal implements AutoCloseable {
                 "--password-file", pw.toString()));
         args.addAll(Arrays.asList(more));
         return args.toArray(String[]::new);
+    }
+
+    /** The RC from the repository's HEAD: signed tag, archive, signatures, the check, staged on dist/dev. */
+    void candidate(String... buildOptions) {
+        String d = dir.toString();
+        rp("source", "tag", "--dir", d, "--sign", "--passphrase-file", passphraseFile.toString());
+        List<String> build = new ArrayList<>(List.of("source", "build", "--dir", d));
+        build.addAll(Arrays.asList(buildOptions));
+        rp(build.toArray(String[]::new));
+        rp("sign", "--dir", d, "--passphrase-file", passphraseFile.toString());
+        rp("verify", "--dir", d);
+        dist("stage");
+    }
+
+    /** {@code vote tally --dir D} over IMAP from the list's mailbox, counted {@code hours} from now. */
+    CliRun tally(String listLogin, Path roster, int hours, String... more) {
+        List<String> args = new ArrayList<>(List.of("vote", "tally", "--dir", dir.toString(), "--imap",
+                imapUrl(listLogin), "--password-file", listPasswordFile.toString(), "--roster", roster.toString(),
+                "--now", hoursFromNow(hours)));
+        args.addAll(Arrays.asList(more));
+        return run(args.toArray(String[]::new));
     }
 
     /** {@code mail KIND --dir D --send} through GreenMail's SMTP as the RM. */
