@@ -64,7 +64,9 @@ final class Rehearsal implements AutoCloseable {
     private final List<String> typed = new ArrayList<>();
     private final AtomicInteger mailCounter = new AtomicInteger();
     private final List<Gpg> gpgs = new ArrayList<>();
-    String devList;
+    /** Who the RM commits to dist as: {@code rm} may write dist/release, {@code committer} may not. */
+    String distUser = DistServer.RM;
+    String distPassword = DistServer.RM_PASSWORD;
 
     /** Starts the servers; {@code distFolder} is the project's folder under dev/ and release/ (e.g. kvrocks, incubator/mxnet). */
     Rehearsal(Path tmp, boolean httpd, String project, String distFolder) throws IOException {
@@ -95,7 +97,9 @@ final class Rehearsal implements AutoCloseable {
 
     private Path secret(String name, String value) throws IOException {
         Files.createDirectories(tmp);
-        return Files.writeString(tmp.resolve(name), value + "\n");
+        Path f = Files.writeString(tmp.resolve(name), value + "\n");
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return f;
     }
 
     /** The project's dist/dev folder URL on the test server. */
@@ -144,14 +148,14 @@ final class Rehearsal implements AutoCloseable {
     CliRun init(String version, String... more) {
         List<String> args = new ArrayList<>(List.of("profile", "init", "--dir", dir.toString(), "--project", project,
                 "--version", version, "--dist-dev-url", devUrl(), "--dist-release-url", releaseUrl(),
-                "--name", RM_NAME, "--apache-id", RM_ID, "--email", RM_EMAIL));
+                "--name", RM_NAME, "--apache-id", distUser, "--email", distUser + "@apache.org"));
         args.addAll(Arrays.asList(more));
         return rp(args.toArray(String[]::new));
     }
 
     /** A dist command as the RM (who may write everywhere), with the password in a file; it must succeed. */
     CliRun dist(String sub, String... more) {
-        return rp(distArgs(sub, RM_ID, DistServer.RM_PASSWORD, more));
+        return rp(distArgs(sub, distUser, distPassword, more));
     }
 
     String[] distArgs(String sub, String user, String password, String... more) {
