@@ -235,16 +235,20 @@ final class MailFacts {
         if (designation == null) {
             put("designation", MailValue.of(MailInput.DESIGNATION.label(), ""));
             put("designationLine", MailValue.of("designation line", ""));
+            put("announceDesignation", MailValue.of("designation sentence", ""));
         } else if (designation.matches("(?i)alpha|beta|GA")) {
             String word = designation.equalsIgnoreCase("ga") ? "GA" : designation.toLowerCase(Locale.ROOT);
             put("designation", MailValue.of(MailInput.DESIGNATION.label(), word));
             put("designationLine", MailValue.of("designation line", "This vote also designates the release "
+                    + word + "."));
+            put("announceDesignation", MailValue.of("designation sentence", " The release vote designated it "
                     + word + "."));
         } else {
             MailValue bad = MailValue.missing(MailInput.DESIGNATION.label(), "must be alpha, beta or GA, not \""
                     + oneLine(designation) + "\"");
             put("designation", bad);
             put("designationLine", bad);
+            put("announceDesignation", bad);
         }
         put("extraLists", MailValue.of(MailInput.EXTRA_LISTS.label(),
                 d.input(MailInput.EXTRA_LISTS) == null ? "" : d.input(MailInput.EXTRA_LISTS)));

@@ -198,6 +198,17 @@ class MailComposerTest {
     }
 
     @Test
+    void announceCarriesTheDesignationTheVoteGave() throws Exception {
+        MailData data = MailFixtures.complete(false);
+        assertThat(composer.compose(MailKind.ANNOUNCE, data, null, null).body())
+                .contains("announce the release of Apache Kvrocks 2.4.0.\n\n");
+        MailDraft d = composer.compose(MailKind.ANNOUNCE, data.withInputs(java.util.Map.of(MailInput.DESIGNATION,
+                "ga")), null, null);
+        assertThat(d.body()).contains("announce the release of Apache Kvrocks 2.4.0. The release vote designated it"
+                + " GA.\n\n");
+    }
+
+    @Test
     void announceWaits24HoursAfterPublishingUnlessOverridden() throws Exception {
         MailData data = MailFixtures.complete(false);
         MailData fresh = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),

@@ -54,7 +54,8 @@ final class Rehearsal implements AutoCloseable {
 
     final Path tmp;
     final Path home;
-    final Path dir;
+    /** The release folder the commands work on (a rehearsal may start a second release). */
+    Path dir;
     final Path passphraseFile;
     final Path smtpPasswordFile;
     final Path listPasswordFile;
@@ -173,8 +174,13 @@ final class Rehearsal implements AutoCloseable {
 
     /** The RC from the repository's HEAD: signed tag, archive, signatures, the check, staged on dist/dev. */
     void candidate(String... buildOptions) {
+        candidateAt("HEAD", buildOptions);
+    }
+
+    /** {@link #candidate} with the RC tag on {@code commit} (a commit id, branch or tag). */
+    void candidateAt(String commit, String... buildOptions) {
         String d = dir.toString();
-        rp("source", "tag", "--dir", d, "--sign", "--passphrase-file", passphraseFile.toString());
+        rp("source", "tag", "--dir", d, "--sign", "--passphrase-file", passphraseFile.toString(), "--commit", commit);
         List<String> build = new ArrayList<>(List.of("source", "build", "--dir", d));
         build.addAll(Arrays.asList(buildOptions));
         rp(build.toArray(String[]::new));
