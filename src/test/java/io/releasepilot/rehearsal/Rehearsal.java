@@ -235,6 +235,20 @@ final class Rehearsal implements AutoCloseable {
         return found.get(0);
     }
 
+    /** The one received mail to (or Cc) {@code list} whose subject starts with {@code prefix}. */
+    MimeMessage receivedOn(String list, String prefix) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            String[] to = m.getHeader("To");
+            if (m.getSubject().startsWith(prefix) && to != null && to[0].contains(list)
+                    && found.stream().noneMatch(f -> same(f, m))) {
+                found.add(m);
+            }
+        }
+        assertThat(found).as("mails to %s with subject %s", list, prefix).hasSize(1);
+        return found.get(0);
+    }
+
     private static boolean same(MimeMessage a, MimeMessage b) {
         try {
             return a.getMessageID().equals(b.getMessageID());
