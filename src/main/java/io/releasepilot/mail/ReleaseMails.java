@@ -54,9 +54,17 @@ public final class ReleaseMails {
         return records.load().settings(StepId.VOTE, MailSettings.class);
     }
 
-    /** The values typed last time, with {@code given} over them. */
+    /**
+     * The values typed last time, with {@code given} over them. The RC date and the cherry-pick deadline default
+     * to the timeline's (its planned RC date, and the branch's day a week before it).
+     */
     public Map<MailInput, String> inputs(Map<MailInput, String> given) throws DataFileException {
         Map<MailInput, String> out = new EnumMap<>(MailInput.class);
+        java.time.LocalDate rcDate = records.load().timeline().rcDate();
+        if (rcDate != null) {
+            out.put(MailInput.RC_DATE, rcDate.toString());
+            out.put(MailInput.CHERRY_PICK_DEADLINE, rcDate.plusDays(io.releasepilot.release.Timeline.LAST_DAY_FOR_CHANGES).toString());
+        }
         MailSettings s = settings();
         if (s != null) {
             s.values().forEach((k, v) -> MailInput.byKey(k).ifPresent(in -> out.put(in, v)));
@@ -146,6 +154,7 @@ public final class ReleaseMails {
             return;
         }
         StepId step = switch (d.kind()) {
+            case PLAN -> StepId.PLAN;
             case VOTE -> StepId.VOTE;
             case RESULT -> StepId.RESULT;
             case IPMC_VOTE -> StepId.IPMC_VOTE;
@@ -156,6 +165,7 @@ public final class ReleaseMails {
         if (step == null) {
             return;
         }
+        // The plan, the vote and the other mails are recorded when saved as a draft (sent: false) and again when sent.
         MailOutputs out = new MailOutputs(d.kind().id(), d.messageId(), d.subject(), d.from(), d.to(), sentAt,
                 d.closesAt(), ws.dir().relativize(eml.toAbsolutePath()).toString().replace('\\', '/'),
                 sentAt != null);

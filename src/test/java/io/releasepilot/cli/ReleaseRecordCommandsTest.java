@@ -144,9 +144,10 @@ class ReleaseRecordCommandsTest {
         assertThat(status.get("rc").asInt()).isEqualTo(1);
         List<String> ids = new ArrayList<>();
         status.get("steps").forEach(s -> ids.add(s.get("id").asText() + "=" + s.get("status").asText()));
-        assertThat(ids).containsExactly("profile=DONE", "key=DONE", "keys-file=NOT_STARTED", "notes=DONE",
-                "source=DONE", "sign=DONE", "check=DONE", "stage=NOT_STARTED", "vote=NOT_STARTED", "tally=NOT_STARTED",
-                "result=NOT_STARTED", "publish=NOT_STARTED", "prune=NOT_STARTED", "announce=NOT_STARTED");
+        assertThat(ids).containsExactly("profile=DONE", "plan=NOT_STARTED", "key=DONE", "keys-file=NOT_STARTED",
+                "notes=DONE", "branch=NOT_STARTED", "source=DONE", "sign=DONE", "check=DONE", "stage=NOT_STARTED",
+                "vote=NOT_STARTED", "tally=NOT_STARTED", "result=NOT_STARTED", "publish=NOT_STARTED",
+                "prune=NOT_STARTED", "announce=NOT_STARTED", "next-version=NOT_STARTED");
 
         JsonNode source = step(status, "source").get("outputs");
         assertThat(source.get("tag").asText()).isEqualTo("v2.4.0-rc1");
@@ -305,7 +306,12 @@ class ReleaseRecordCommandsTest {
                 "Dry run: nothing was committed.");
         assertThat(project.git("branch", "--list", "next-version-*")).isEmpty();
 
-        ok("next-version", "--dir", dir.toString());
+        // Before the vote passed it is refused (a failed vote keeps 3.1.0 for the next RC); --force moves anyway.
+        CliRun early = CliRun.run("next-version", "--dir", dir.toString());
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("The vote on 3.1.0 RC 1 has not been counted yet.", "--force");
+        assertThat(project.git("branch", "--list", "next-version-*")).isEmpty();
+        ok("next-version", "--dir", dir.toString(), "--force");
         assertThat(project.git("show", "next-version-3.1.1:pom.xml")).contains("<version>3.1.1</version>");
         assertThat(project.git("show", "next-version-3.2.0a1:pom.xml")).contains("<version>3.2.0a1</version>");
         JsonNode file = Json.mapper().readTree(dir.resolve("release.json").toFile());
