@@ -63,7 +63,10 @@ class HttpdRehearsalTest {
         r.sendMail("cancel", "--set", "cancelReason=2.4.13 is retracted: the tarball misses a file",
                 "--set", "nextRcChanges=the next version, 2.4.14, has the file");
 
-        CliRun bump = r.rp("next-version", "--dir", first.toString(), "--version-file", "include/ap_release.h");
+        // httpd never re-rolls a number: the retracted 2.4.13 is followed by 2.4.14 (--force: without a passed vote
+        // next-version would keep the version for another RC, the rule of projects with RCs).
+        CliRun bump = r.rp("next-version", "--dir", first.toString(), "--version-file", "include/ap_release.h",
+                "--force");
         assertThat(bump.out()).contains("2.4: 2.4.13 \u2192 2.4.14 (new branch next-version-2.4.14 from 2.4.13-rc1)",
                 "-#define AP_SERVER_PATCHLEVEL_NUMBER   13", "+#define AP_SERVER_PATCHLEVEL_NUMBER   14");
         NextVersionOutputs.Bump moved = r.record().outputs(StepId.NEXT_VERSION, NextVersionOutputs.class).bumps()
