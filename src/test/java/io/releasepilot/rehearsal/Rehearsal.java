@@ -174,13 +174,21 @@ final class Rehearsal implements AutoCloseable {
 
     /** The RC from the repository's HEAD: signed tag, archive, signatures, the check, staged on dist/dev. */
     void candidate(String... buildOptions) {
-        candidateAt("HEAD", buildOptions);
+        candidateAt(null, buildOptions);
     }
 
-    /** {@link #candidate} with the RC tag on {@code commit} (a commit id, branch or tag). */
+    /**
+     * {@link #candidate} with the RC tag on {@code commit} (a commit id, branch or tag); null: where
+     * {@code source tag} puts it by itself (the release branch's tip once the branch step recorded it, else HEAD).
+     */
     void candidateAt(String commit, String... buildOptions) {
         String d = dir.toString();
-        rp("source", "tag", "--dir", d, "--sign", "--passphrase-file", passphraseFile.toString(), "--commit", commit);
+        List<String> tag = new ArrayList<>(List.of("source", "tag", "--dir", d, "--sign", "--passphrase-file",
+                passphraseFile.toString()));
+        if (commit != null) {
+            tag.addAll(List.of("--commit", commit));
+        }
+        rp(tag.toArray(String[]::new));
         List<String> build = new ArrayList<>(List.of("source", "build", "--dir", d));
         build.addAll(Arrays.asList(buildOptions));
         rp(build.toArray(String[]::new));
