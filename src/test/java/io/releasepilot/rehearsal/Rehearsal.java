@@ -63,6 +63,7 @@ final class Rehearsal implements AutoCloseable {
     final GreenMail mail;
     final String project;
     private final List<String> typed = new ArrayList<>();
+    private final StringBuilder printed = new StringBuilder();
     private final AtomicInteger mailCounter = new AtomicInteger();
     private final List<Gpg> gpgs = new ArrayList<>();
     /** Who the RM commits to dist as: {@code rm} may write dist/release, {@code committer} may not. */
@@ -142,7 +143,9 @@ final class Rehearsal implements AutoCloseable {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(List.of("--home", home.toString()));
         typed.add("release-pilot " + String.join(" ", args));
-        return CliRun.run(all.toArray(String[]::new));
+        CliRun r = CliRun.run(all.toArray(String[]::new));
+        printed.append(r.out()).append(r.err());
+        return r;
     }
 
     /** {@code profile init} with this rehearsal's dist folders and release manager, and {@code more} options. */
@@ -336,13 +339,44 @@ final class Rehearsal implements AutoCloseable {
         return List.copyOf(typed);
     }
 
-    /** The RM typed nothing but release-pilot commands, and status names a release-pilot command or nothing next. */
-    void assertNoShellCommandWasNeeded() {
-        assertThat(typed).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("release-pilot "));
+    /**
+     * Nothing secret was printed or written, and what status names next is a release-pilot command (or nothing):
+     * the RM's steps above were all {@link #rp} commands.
+     */
+    void assertNoShellCommandWasNeeded() throws IOException {
+        assertNoSecretLeaked();
         CliRun status = CliRun.run("status", "--dir", dir.toString(), "--home", home.toString());
+        assertThat(status.exitCode()).as(status.err()).isZero();
         for (String line : status.out().split("\n")) {
             if (line.strip().startsWith("command:")) {
-                assertThat(line.strip()).startsWith("command: release-pilot ");
+                assertThat(line.strip()).as("after: %s", typed).startsWith("command: release-pilot ");
+            }
+        }
+    }
+
+    /**
+     * No passphrase or password in anything Release Pilot printed, nor in any file of the home, the release
+     * folders or the repository.
+     */
+    void assertNoSecretLeaked() throws IOException {
+        List<String> secrets = List.of(PASSPHRASE, SMTP_PASSWORD, LIST_PASSWORD, DistServer.RM_PASSWORD,
+                DistServer.COMMITTER_PASSWORD);
+        assertThat(printed.toString()).doesNotContain(secrets);
+        List<Path> roots = new ArrayList<>(List.of(home, tmp.resolve("repo")));
+        try (Stream<Path> top = Files.list(tmp)) {
+            top.filter(p -> p.getFileName().toString().startsWith("release")).forEach(roots::add);
+        }
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    for (String secret : secrets) {
+                        assertThat(text).as("%s holds a secret", f).doesNotContain(secret);
+                    }
+                }
             }
         }
     }
