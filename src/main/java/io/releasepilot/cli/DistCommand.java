@@ -237,7 +237,21 @@ public final class DistCommand implements Runnable {
             Fingerprint fpr = KeysCommand.fingerprint(k);
             String entry = new KeyService(home.resolve()).keysEntry(fpr);
             DistKeys keys = new DistKeys(DistOptions.DEFAULT);
-            DistKeys.Preview preview = keys.preview(common.release(p), fpr, entry, null, Progress.NONE);
+            DistKeys.Preview preview;
+            try {
+                preview = keys.preview(common.release(p), fpr, entry, null, Progress.NONE);
+            } catch (SvnException e) {
+                if (!(e.getCause() instanceof io.releasepilot.keys.KeyAlreadyInKeysException)) {
+                    throw e;
+                }
+                // Running it again is not an error: the key is where it should be (perhaps a PMC member put it there).
+                out.println(e.getMessage() + " Nothing to do.");
+                if (!dryRun) {
+                    common.record().done(StepId.KEYS_FILE, new KeysFileOutputs(common.release(p).replaceAll("/*$", "/") + "KEYS", -1,
+                            fpr.hex()));
+                }
+                return ExitCodes.OK;
+            }
             out.println((preview.created() ? "Will create " : "Will append to ") + preview.url() + " (r"
                     + preview.baseRevision() + ", " + preview.keysBefore() + " keys now):");
             out.println(preview.textToAppend());
@@ -255,6 +269,19 @@ public final class DistCommand implements Runnable {
                 common.record().done(StepId.KEYS_FILE, new KeysFileOutputs(result.url(), result.revision(),
                         fpr.hex()));
                 out.println("Committed " + result.url() + " in r" + result.revision() + ".");
+            } catch (SvnException e) {
+                if (e.reason() != SvnException.Reason.FORBIDDEN) {
+                    throw e;
+                }
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Error: " + e.getMessage());
+                err.println("On dist.apache.org only PMC members may write to dist/release. Send the request below to"
+                        + " the PMC's private list; once a PMC member appended your key, run this command again and"
+                        + " it records the step.");
+                err.println();
+                err.println(KeysOnDist.request(preview, ReleaseDirOption.or(common.username, p.rmApacheId()),
+                        p.displayName()));
+                return ExitCodes.USAGE_OR_IO;
             }
             return ExitCodes.OK;
         }
@@ -315,7 +342,27 @@ public final class DistCommand implements Runnable {
                     releaseFolder, "Publish " + p.displayName() + " " + releaseFolder, passed, overrideVote, List.of(),
                     leave);
             DistPublish publish = new DistPublish(DistOptions.DEFAULT);
-            DistPublish.Preview preview = publish.preview(request, null, Progress.NONE);
+            DistPublish.Preview preview;
+            try {
+                preview = publish.preview(request, null, Progress.NONE);
+            } catch (SvnException e) {
+                PublishedByPmc.Found moved = e.reason() == SvnException.Reason.NOT_FOUND && leave.isEmpty()
+                        ? PublishedByPmc.check(request.to(), r.outputs(StepId.STAGE, StageOutputs.class), printing(err))
+                        : null;
+                if (moved == null) {
+                    throw e;
+                }
+                out.println(names.rcFolder() + " is no longer on dist/dev, and " + moved.url() + " holds exactly the"
+                        + " staged files (checked at r" + moved.revision() + "): it was published, by a PMC member.");
+                if (!dryRun) {
+                    common.record().done(StepId.PUBLISH, new PublishOutputs(moved.url(), moved.revision(),
+                            passed ? null : overrideVote, moved.files()));
+                    out.println("Recorded the Publish step as done.");
+                    out.println("Next: wait for the mirrors (about a day), then prune old releases (release-pilot"
+                            + " dist prune) and announce.");
+                }
+                return ExitCodes.OK;
+            }
             out.println("Will " + (preview.plainMove() ? "move " : "publish ") + preview.from() + " to " + preview.to()
                     + (passed ? "" : overrideVote != null ? " (vote override: " + overrideVote + ")" : "") + ":");
             if (!leave.isEmpty()) {

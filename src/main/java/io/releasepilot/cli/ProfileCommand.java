@@ -68,6 +68,12 @@ public final class ProfileCommand implements Runnable {
         String branchPattern;
         @Option(names = "--dev-list", paramLabel = "ADDR", description = "Default: dev@<id>.apache.org")
         String devList;
+        @Option(names = "--dist-dev-url", paramLabel = "URL", description = "Where candidates are staged. Default:"
+                + " https://dist.apache.org/repos/dist/dev/[incubator/]<id>/")
+        String distDevUrl;
+        @Option(names = "--dist-release-url", paramLabel = "URL", description = "Where releases and KEYS live."
+                + " Default: https://dist.apache.org/repos/dist/release/[incubator/]<id>/")
+        String distReleaseUrl;
         @Option(names = "--name", paramLabel = "NAME", description = "Your name (default from settings).")
         String rmName;
         @Option(names = "--apache-id", paramLabel = "ID", description = "Your Apache id (default from settings).")
@@ -91,7 +97,8 @@ public final class ProfileCommand implements Runnable {
             ReleaseProfile profile = new ReleaseProfile(d.projectId(), or(displayName, d.displayName()), podling,
                     d.version(), rc, repo == null ? "" : repo.toAbsolutePath().toString(),
                     or(rcTagPattern, d.rcTagPattern()), or(releaseTagPattern, d.releaseTagPattern()),
-                    or(branchPattern, d.branchPattern()), d.distDevUrl(), d.distReleaseUrl(),
+                    or(branchPattern, d.branchPattern()), or(distDevUrl, d.distDevUrl()),
+                    or(distReleaseUrl, d.distReleaseUrl()),
                     or(devList, d.devList()), d.announceList(), or(rmName, settings.defaultName()),
                     or(rmApacheId, settings.defaultApacheId()), or(rmEmail, settings.defaultEmail()),
                     key == null ? "" : key, gnupg ? ReleaseProfile.BACKEND_GNUPG : ReleaseProfile.BACKEND_BUILT_IN,

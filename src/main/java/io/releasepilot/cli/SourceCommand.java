@@ -71,6 +71,14 @@ public final class SourceCommand implements Runnable {
         @Option(names = "--remove", paramLabel = "PATH", description = "Leave out this path (repeatable), e.g."
                 + " --remove R-package")
         List<String> remove = new ArrayList<>();
+        @Option(names = "--name-pattern", paramLabel = "P", description = "Name the archive (without .tar.gz) this"
+                + " way, for projects with their own names, e.g. apache-{project}-src-{version}.rc{rc}{incubating}"
+                + " (MXNet; {incubating} is -incubating for a podling). With --dir it is remembered for the next RCs;"
+                + " dist publish renames RC-named files and signs them again.")
+        String namePattern;
+        @Option(names = "--rc", paramLabel = "N", defaultValue = "1", description = "RC number for {rc} in"
+                + " --name-pattern without --dir (default 1).")
+        int rc;
         @Option(names = "--no-export-ignore", description = "Ignore export-ignore in .gitattributes.")
         boolean noExportIgnore;
 
@@ -87,7 +95,8 @@ public final class SourceCommand implements Runnable {
             List<String> removals = new ArrayList<>(base.removals());
             removals.addAll(remove);
             return new SourceOptions(dots, removals, !noExportIgnore && base.exportIgnore(),
-                    submodules || base.submodules(), zip || base.zip(), base.versionFile(), base.versionPattern());
+                    submodules || base.submodules(), zip || base.zip(), base.versionFile(), base.versionPattern(),
+                    namePattern != null ? namePattern : base.namePattern());
         }
 
         SourceRequest request(SourceOptions options, ReleaseRecord record, Path out) throws ReleasePilotException {
@@ -100,9 +109,9 @@ public final class SourceCommand implements Runnable {
                             "Give --repo DIR, or set it with profile init --repo DIR.");
                 }
                 Path dir = out != null ? out : SourceService.outputDir(release.records().workspace(), p);
-                return service.request(repository, ReleaseDirOption.or(tag, ReleaseNames.of(p).rcTag()),
+                return service.named(service.request(repository, ReleaseDirOption.or(tag, ReleaseNames.of(p).rcTag()),
                         ReleaseDirOption.or(project, p.projectId()), ReleaseDirOption.or(version, p.version()),
-                        incubating || p.podling(), options, dir);
+                        incubating || p.podling(), options, dir), options, p.rcNumber());
             }
             List<String> missing = new ArrayList<>();
             if (repo == null) {
@@ -124,7 +133,8 @@ public final class SourceCommand implements Runnable {
                 throw new ReleasePilotException("Missing " + String.join(", ", missing) + ".",
                         "Give --dir RELEASE_DIR to take them from the release, or give each option.");
             }
-            return service.request(repo, tag, project, version, incubating, options, out);
+            return service.named(service.request(repo, tag, project, version, incubating, options, out), options,
+                    rc);
         }
 
         ReleaseRecord record() throws ReleasePilotException {
@@ -151,7 +161,7 @@ public final class SourceCommand implements Runnable {
             SourceOptions o = what.options(false, record);
             o = new SourceOptions(o.dotFiles(), o.removals(), o.exportIgnore(), o.submodules(), o.zip(),
                     ReleaseDirOption.or(versionFile, o.versionFile()), ReleaseDirOption.or(versionPattern,
-                    o.versionPattern()));
+                    o.versionPattern()), o.namePattern());
             SourceService service = what.service();
             List<PreflightCheck> checks = service.preflight(what.request(o, record, Path.of(".")), o);
             return print(spec.commandLine().getOut(), checks) ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;

@@ -199,8 +199,10 @@ final class MailFacts {
         put("nonBindingVoters", MailValue.of("non-binding voters", voters(t, false)));
         put("voteClosed", t.closesAt() == null ? MailValue.missing("vote close time", source)
                 : MailValue.of("vote close time", VoteDeadline.format(t.closesAt())));
-        put("voteThread", MailValue.orMissing("link to the vote thread", t.threadUrl(),
-                "from " + from + ": the lists.apache.org link of the vote thread"));
+        String thread = d.input(MailInput.VOTE_THREAD);
+        put("voteThread", MailValue.orMissing("link to the vote thread", thread != null ? thread : t.threadUrl(),
+                "from " + from + " when it read the thread from its lists.apache.org link, or "
+                        + MailInput.VOTE_THREAD.source()));
         String next;
         if (!t.passed()) {
             next = "I will prepare a new release candidate.";
@@ -225,22 +227,28 @@ final class MailFacts {
 
     private void inputValues() {
         for (MailInput in : MailInput.values()) {
-            put(in.key(), MailValue.orMissing(in.label(), d.input(in), in.source()));
+            if (in != MailInput.VOTE_THREAD) { // filled with the tally's values, the RM's link winning
+                put(in.key(), MailValue.orMissing(in.label(), d.input(in), in.source()));
+            }
         }
         String designation = d.input(MailInput.DESIGNATION);
         if (designation == null) {
             put("designation", MailValue.of(MailInput.DESIGNATION.label(), ""));
             put("designationLine", MailValue.of("designation line", ""));
+            put("announceDesignation", MailValue.of("designation sentence", ""));
         } else if (designation.matches("(?i)alpha|beta|GA")) {
             String word = designation.equalsIgnoreCase("ga") ? "GA" : designation.toLowerCase(Locale.ROOT);
             put("designation", MailValue.of(MailInput.DESIGNATION.label(), word));
             put("designationLine", MailValue.of("designation line", "This vote also designates the release "
+                    + word + "."));
+            put("announceDesignation", MailValue.of("designation sentence", " The release vote designated it "
                     + word + "."));
         } else {
             MailValue bad = MailValue.missing(MailInput.DESIGNATION.label(), "must be alpha, beta or GA, not \""
                     + oneLine(designation) + "\"");
             put("designation", bad);
             put("designationLine", bad);
+            put("announceDesignation", bad);
         }
         put("extraLists", MailValue.of(MailInput.EXTRA_LISTS.label(),
                 d.input(MailInput.EXTRA_LISTS) == null ? "" : d.input(MailInput.EXTRA_LISTS)));

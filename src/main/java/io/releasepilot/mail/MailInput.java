@@ -17,6 +17,8 @@ public enum MailInput {
     DESIGNATION("designation", "release designation", "alpha, beta or GA (httpd style; optional)"),
     DEV_RESULT_THREAD("devResultThread", "link to the dev [RESULT] thread",
             "the lists.apache.org link of your [RESULT][VOTE] mail"),
+    VOTE_THREAD("voteThread", "link to the vote thread", "the lists.apache.org link of the [VOTE] thread (filled"
+            + " from the vote count when it read the thread from that link)"),
     DEV_VOTE_THREAD("devVoteThread", "link to the dev [VOTE] thread",
             "the lists.apache.org link of the dev vote (filled from the vote count when it has it)"),
     DOWNLOAD_PAGE("downloadPage", "download page", "the project's download page, e.g."

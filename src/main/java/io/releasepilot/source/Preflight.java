@@ -95,9 +95,46 @@ public record Preflight(String versionFile, String versionPattern, Year year) {
                     "Check the version file set in the Source step.");
         }
         String text = new String(content.get(), StandardCharsets.UTF_8);
+        if (!text.contains(expected) && versionPattern.equals("{version}") && definesVersion(text, version)) {
+            return PreflightCheck.pass("Version", versionFile + " defines " + version
+                    + " in its MAJOR/MINOR/PATCH number defines.");
+        }
         return text.contains(expected) ? PreflightCheck.pass("Version", versionFile + " says " + expected + ".")
                 : PreflightCheck.fail("Version", versionFile + " does not contain \"" + expected + "\".",
                 "Set the version to " + version + " in " + versionFile + AGAIN);
+    }
+
+    private static final Pattern DEFINE_NUMBER = Pattern.compile("(?m)^#\\s*define\\s+\\w*(MAJOR|MINOR|PATCH)"
+            + "\\w*(?:NUMBER|VERSION)\\w*\\s+(\\d+)\\s*$");
+
+    /**
+     * A C header that spells the version as number defines, as httpd's {@code include/ap_release.h} does
+     * ({@code AP_SERVER_MAJORVERSION_NUMBER 2}, {@code ..._MINORVERSION_NUMBER 4}, {@code ..._PATCHLEVEL_NUMBER 14}).
+     */
+    static boolean definesVersion(String text, String version) {
+        Matcher v = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)").matcher(version);
+        if (!v.lookingAt() || v.end() != version.length()) {
+            return false;
+        }
+        String[] found = new String[3];
+        Matcher m = DEFINE_NUMBER.matcher(text);
+        while (m.find()) {
+            int i = switch (m.group(1)) {
+                case "MAJOR" -> 0;
+                case "MINOR" -> 1;
+                default -> 2;
+            };
+            if (found[i] != null) {
+                return false; // two defines for one part: not a version header this check can read
+            }
+            found[i] = m.group(2).replaceFirst("^0+(?=\\d)", "");
+        }
+        for (int i = 0; i < 3; i++) {
+            if (found[i] == null || !found[i].equals(v.group(i + 1).replaceFirst("^0+(?=\\d)", ""))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RAT over the files that will go into the archive, unpacked to a private temporary folder. */

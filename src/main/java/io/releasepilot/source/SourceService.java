@@ -78,7 +78,19 @@ public final class SourceService {
             throw new ReleasePilotException("The release profile names no git repository.",
                     "Set \"Git repository\" in the Release profile step (or profile init --repo DIR).");
         }
-        return request(Path.of(p.gitRepository()), tag, p.projectId(), p.version(), p.podling(), o, outputDir(ws, p));
+        return named(request(Path.of(p.gitRepository()), tag, p.projectId(), p.version(), p.podling(), o,
+                outputDir(ws, p)), o, p.rcNumber());
+    }
+
+    /** {@code request} named by the options' archive name pattern for RC {@code rc} (unchanged without one). */
+    public SourceRequest named(SourceRequest request, SourceOptions o, int rc) throws ReleasePilotException {
+        try {
+            return request.withArchiveName(SourceRequest.archiveName(o.namePattern(), request.project(),
+                    request.version(), rc, request.podling()));
+        } catch (IllegalArgumentException e) {
+            throw new ReleasePilotException(e.getMessage() + ".", "Give a pattern such as"
+                    + " apache-{project}-src-{version}.rc{rc}{incubating} (--name-pattern).");
+        }
     }
 
     /** A build request from explicit values; a wrong value is reported as the option to correct. */

@@ -26,7 +26,8 @@ public final class LineClassifier {
     private static final Pattern ABOUT_OTHER = Pattern.compile("^\\s*(?:" + CLAIM + ")?\\s*(to|for|on|with)\\s+(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABOUT_RELEASE = Pattern.compile("^(the |this |that )?(release|rc\\d*|candidate|"
-            + "release candidate|vote|it|this|that|releasing|the rc|apache)\\b.*", Pattern.CASE_INSENSITIVE);
+            + "release candidate|vote|it|this|that|releasing|the rc|apache|ga|general availability|beta|alpha|"
+            + "v?\\d+\\.\\d+(\\.\\d+)?)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern TALK_ABOUT_VOTES = Pattern.compile("^\\s*(votes?|s|'s)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern END_OF_SENTENCE = Pattern.compile("^\\s*(?:" + CLAIM + ")?\\s*(from me|here)?\\s*[.!]*\\s*"
             + "(?:" + CLAIM + ")?\\s*[.!]*\\s*$", Pattern.CASE_INSENSITIVE);

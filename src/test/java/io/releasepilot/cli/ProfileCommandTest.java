@@ -32,6 +32,25 @@ class ProfileCommandTest {
     }
 
     @Test
+    void initTakesTheDistFoldersOfAProjectWhoseDistAreaIsElsewhere() throws Exception {
+        Path dir = tmp.resolve("mirror-1.0.0");
+        CliRun run = CliRun.run("profile", "init", "--home", tmp.resolve("home").toString(), "--dir", dir.toString(),
+                "--project", "demo", "--version", "1.0.0", "--dist-dev-url", "svn://127.0.0.1:3690/dist/dev/demo/",
+                "--dist-release-url", "svn://127.0.0.1:3690/dist/release/demo/");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("svn://127.0.0.1:3690/dist/dev/demo/1.0.0-rc1/");
+        JsonNode json = Json.mapper().readTree(dir.resolve("release.json").toFile());
+        assertThat(json.at("/profile/distReleaseUrl").asText()).isEqualTo("svn://127.0.0.1:3690/dist/release/demo/");
+
+        CliRun bad = CliRun.run("profile", "init", "--home", tmp.resolve("home").toString(), "--dir",
+                tmp.resolve("bad").toString(), "--project", "demo", "--version", "1.0.0", "--dist-release-url",
+                "https://dist.apache.org/repos/dist/dev/demo/");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE_OR_IO);
+        assertThat(bad.err()).contains("is on dist.apache.org but not under /dist/release/.");
+        assertThat(tmp.resolve("bad/release.json")).doesNotExist();
+    }
+
+    @Test
     void theFirstReleaseManagerGivenIsTheDefaultForTheNextRelease() {
         Path home = tmp.resolve("home");
         CliRun first = CliRun.run("profile", "init", "--home", home.toString(), "--dir", tmp.resolve("a").toString(),

@@ -198,6 +198,17 @@ class MailComposerTest {
     }
 
     @Test
+    void announceCarriesTheDesignationTheVoteGave() throws Exception {
+        MailData data = MailFixtures.complete(false);
+        assertThat(composer.compose(MailKind.ANNOUNCE, data, null, null).body())
+                .contains("announce the release of Apache Kvrocks 2.4.0.\n\n");
+        MailDraft d = composer.compose(MailKind.ANNOUNCE, data.withInputs(java.util.Map.of(MailInput.DESIGNATION,
+                "ga")), null, null);
+        assertThat(d.body()).contains("announce the release of Apache Kvrocks 2.4.0. The release vote designated it"
+                + " GA.\n\n");
+    }
+
+    @Test
     void announceWaits24HoursAfterPublishingUnlessOverridden() throws Exception {
         MailData data = MailFixtures.complete(false);
         MailData fresh = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),
@@ -216,6 +227,23 @@ class MailComposerTest {
                 "https://www.apache.org/dyn/closer.lua/kvrocks/2.4.0"));
         MailDraft d = composer.compose(MailKind.ANNOUNCE, data, null, null);
         assertThat(d.missing()).anySatisfy(m -> assertThat(m).contains("not a dyn/closer link"));
+    }
+
+    @Test
+    void resultOfAThreadReadFromAnArchiveFileTakesTheThreadLinkTheRmGives() throws Exception {
+        MailData data = MailFixtures.complete(false);
+        VoteTally fromMbox = new VoteTally(true, true, data.devTally().closesAt(), data.devTally().binding(),
+                data.devTally().nonBinding(), data.devTally().voters(), null);
+        MailData d = new MailData(data.profile(), data.tag(), data.commitId(), data.artifacts(), data.fingerprint(),
+                data.stagedUrl(), data.keysUrl(), data.releaseNotes(), fromMbox, null, data.devVote(), null, null,
+                data.inputs());
+        MailDraft without = composer.compose(MailKind.RESULT, d, null, null);
+        assertThat(without.missing()).singleElement().asString().contains("link to the vote thread",
+                "--set voteThread=");
+        MailDraft with = composer.compose(MailKind.RESULT, d.withInputs(java.util.Map.of(MailInput.VOTE_THREAD,
+                "https://lists.apache.org/thread/abc123")), null, null);
+        assertThat(with.ready()).isTrue();
+        assertThat(with.body()).contains("Vote thread:\n  https://lists.apache.org/thread/abc123\n");
     }
 
     @Test

@@ -26,6 +26,8 @@ class LineClassifierTest {
             +1.0                                                | VOTE | +1 | NONE
             **+1 (binding)**                                    | VOTE | +1 | BINDING
             +1 for the release                                  | VOTE | +1 | NONE
+            +1 for GA                                           | VOTE | +1 | NONE
+            +1 for 2.4.14 as beta                               | VOTE | +1 | NONE
             +1 from me                                          | VOTE | +1 | NONE
             Checked signatures and hashes. +1 (binding)         | VOTE | +1 | BINDING
             So +1 from me.                                      | VOTE | +1 | NONE
