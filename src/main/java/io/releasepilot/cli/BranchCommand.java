@@ -1,7 +1,6 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.branch.BranchService;
-import io.releasepilot.core.Passphrase;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.release.BranchOutputs;
 import io.releasepilot.release.ReleaseProfile;
@@ -64,13 +63,7 @@ public final class BranchCommand implements Callable<Integer> {
         out.println((done.created() ? "Created " : "Recorded ") + done.branch() + " at " + done.commitId()
                 + ". Next: release-pilot source tag --dir " + dir + " (it tags the tip of " + done.branch() + ").");
         if (push != null) {
-            char[] password = new char[0];
-            if (passwordFile != null) {
-                try (Passphrase pw = Passphrases.read(passwordFile, "Password", false, true,
-                        spec.commandLine().getErr())) {
-                    password = pw.chars().clone();
-                }
-            }
+            char[] password = Passphrases.gitPushPassword(passwordFile, spec.commandLine().getErr());
             try {
                 service.push(plan.repository(), push, done.branch(), username, password);
             } finally {

@@ -1,5 +1,7 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.branch.BranchService;
+import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.nextversion.NextVersionService;
 import io.releasepilot.release.NextVersionOutputs;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,6 +48,14 @@ public final class NextVersionCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Move to the next version before the vote has passed (for projects"
             + " that move their lines earlier, e.g. right after the branch cut).")
     boolean force;
+    @Option(names = "--push", paramLabel = "REMOTE", arity = "0..1", fallbackValue = "origin", description = "Also"
+            + " push the new branches to this remote (default when given without a value: origin), ready for a pull"
+            + " request. Once the step is recorded, --push alone pushes the branches it made.")
+    String push;
+    @Option(names = "--username", paramLabel = "U", description = "User name for an https remote (with --push).")
+    String username;
+    @Option(names = "--password-file", paramLabel = "F", description = "Password or token for this push only.")
+    Path passwordFile;
 
     @Override
     public Integer call() throws ReleasePilotException {
@@ -53,6 +64,11 @@ public final class NextVersionCommand implements Callable<Integer> {
         release.dir = dir;
         ReleaseRecord record = release.load();
         ReleaseProfile p = record.profile();
+        if (push != null && !dryRun && record.step(StepId.NEXT_VERSION).status().usable()) {
+            // the lines were moved already: push the branches that were made, nothing is committed again
+            push(out, Path.of(p.gitRepository()), record.outputs(StepId.NEXT_VERSION, NextVersionOutputs.class));
+            return ExitCodes.OK;
+        }
         NextVersionService.Readiness ready = NextVersionService.readiness(record, dir);
         if (!ready.allowed() && !force && !dryRun) {
             throw new ReleasePilotException(ready.message(), ready.fix());
@@ -88,9 +104,37 @@ public final class NextVersionCommand implements Callable<Integer> {
         }
         NextVersionOutputs done = service.commit(release.records(), repo, plans, p.rmName(), p.rmEmail());
         for (NextVersionOutputs.Bump b : done.bumps()) {
-            out.println("Committed " + b.commitId() + " on " + b.branch() + ". Push it: git push origin " + b.branch()
-                    + "   (then open a pull request to " + b.line() + ")");
+            out.println("Committed " + b.commitId() + " on " + b.branch() + " (for a pull request to " + b.line()
+                    + ").");
         }
-        return done.bumps().isEmpty() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+        if (done.bumps().isEmpty()) {
+            return ExitCodes.CHECKS_FAILED;
+        }
+        if (push != null) {
+            push(out, repo, done);
+        } else {
+            List<String> remotes = new BranchService().remotes(repo);
+            if (!remotes.isEmpty()) {
+                out.println("They are local only. When you are ready, push them: release-pilot next-version --dir "
+                        + dir + " --push " + remotes.get(0) + "   (or: git push " + remotes.get(0) + " "
+                        + String.join(" ", done.bumps().stream().map(NextVersionOutputs.Bump::branch).toList())
+                        + "); then open the pull requests.");
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void push(PrintWriter out, Path repo, NextVersionOutputs done) throws ReleasePilotException {
+        char[] password = Passphrases.gitPushPassword(passwordFile, spec.commandLine().getErr());
+        try {
+            BranchService branches = new BranchService();
+            for (NextVersionOutputs.Bump b : done.bumps()) {
+                branches.push(repo, push, b.branch(), username, password);
+                out.println("Pushed " + b.branch() + " to " + IoErrors.redact(push) + ": open a pull request from it"
+                        + " to " + b.line() + ".");
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 }

@@ -40,6 +40,19 @@ final class Passphrases {
         }
     }
 
+    /**
+     * The password or token for one git push: from {@code file}'s first line, or none (an empty array: JGit then
+     * tries the remote without one). The caller clears it after the push.
+     */
+    static char[] gitPushPassword(Path file, java.io.PrintWriter err) throws ReleasePilotException {
+        if (file == null) {
+            return new char[0];
+        }
+        try (Passphrase pw = read(file, "Password", false, true, err)) {
+            return pw.chars().clone();
+        }
+    }
+
     /** A passphrase file holds one line; anything larger is not a passphrase file (or is /dev/zero). */
     static final int MAX_FILE_BYTES = 4096;
 

@@ -335,13 +335,7 @@ public final class SourceCommand implements Runnable {
                 throw new ReleasePilotException("Missing the repository or the tag.",
                         "Give --dir RELEASE_DIR, or --repo DIR and --tag T.");
             }
-            char[] password = new char[0];
-            if (passwordFile != null) {
-                try (Passphrase pw = Passphrases.read(passwordFile, "Password", false, true,
-                        spec.commandLine().getErr())) {
-                    password = pw.chars().clone();
-                }
-            }
+            char[] password = Passphrases.gitPushPassword(passwordFile, spec.commandLine().getErr());
             try {
                 new SourceService(new KeyService(home.resolve())).pushTag(repository, remote, tagName, username,
                         password);

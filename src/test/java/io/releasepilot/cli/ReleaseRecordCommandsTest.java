@@ -311,8 +311,19 @@ class ReleaseRecordCommandsTest {
         assertThat(early.exitCode()).isEqualTo(2);
         assertThat(early.err()).contains("The vote on 3.1.0 RC 1 has not been counted yet.", "--force");
         assertThat(project.git("branch", "--list", "next-version-*")).isEmpty();
-        ok("next-version", "--dir", dir.toString(), "--force");
+        Path remote = tmp.resolve("nv-remote.git");
+        new ProcessBuilder("git", "init", "-q", "--bare", remote.toString()).inheritIO().start().waitFor();
+        project.git("remote", "add", "origin", remote.toUri().toString());
+        CliRun moved = ok("next-version", "--dir", dir.toString(), "--force");
+        assertThat(moved.out()).contains("They are local only. When you are ready, push them: release-pilot"
+                + " next-version --dir " + dir + " --push origin");
         assertThat(project.git("show", "next-version-3.1.1:pom.xml")).contains("<version>3.1.1</version>");
+        // --push once the step is recorded pushes the branches it made; nothing is committed again
+        CliRun pushed = ok("next-version", "--dir", dir.toString(), "--push");
+        assertThat(pushed.out()).contains("Pushed next-version-3.1.1 to origin: open a pull request from it to 3.1.",
+                "Pushed next-version-3.2.0a1 to origin");
+        assertThat(project.git("ls-remote", "--heads", "origin")).contains("refs/heads/next-version-3.1.1",
+                "refs/heads/next-version-3.2.0a1");
         assertThat(project.git("show", "next-version-3.2.0a1:pom.xml")).contains("<version>3.2.0a1</version>");
         JsonNode file = Json.mapper().readTree(dir.resolve("release.json").toFile());
         assertThat(file.at("/candidates/0/steps/next-version/outputs/bumps/0/branch").asText())
