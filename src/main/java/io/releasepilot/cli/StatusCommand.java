@@ -6,6 +6,7 @@ import io.releasepilot.core.Json;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.release.RecordEvaluator;
 import io.releasepilot.release.ReleaseStatus;
+import io.releasepilot.release.StepGuide;
 import io.releasepilot.release.StepState;
 import io.releasepilot.release.StepView;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
         java.time.Instant now = java.time.Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.mapper().writeValueAsString(toJson(status)));
+            out.println(Json.mapper().writeValueAsString(toJson(status, dir)));
             return ExitCodes.OK;
         }
         out.printf("%s %s, RC %d%n%n", status.profile().displayName(), status.profile().version(), status.rc());
@@ -59,6 +60,10 @@ public final class StatusCommand implements Callable<Integer> {
         status.next().ifPresentOrElse(n -> {
             out.println("Next: " + n.step().title() + " \u2014 " + n.why());
             out.println("  command: " + n.command());
+            String other = StepGuide.alternative(n.step(), dir);
+            if (!other.isEmpty()) {
+                out.println("  or:      " + other);
+            }
             out.println("  window:  the \"" + n.window() + "\" step");
         }, () -> out.println("Every step this version of Release Pilot can do is done."));
         return ExitCodes.OK;
@@ -68,7 +73,7 @@ public final class StatusCommand implements Callable<Integer> {
         return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    static ObjectNode toJson(ReleaseStatus status) {
+    static ObjectNode toJson(ReleaseStatus status, java.nio.file.Path dir) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("project", status.profile().projectId());
         root.put("version", status.profile().version());
@@ -89,6 +94,10 @@ public final class StatusCommand implements Callable<Integer> {
             ObjectNode n = root.putObject("next");
             n.put("step", nx.step().id());
             n.put("command", nx.command());
+            String other = StepGuide.alternative(nx.step(), dir);
+            if (!other.isEmpty()) {
+                n.put("alternative", other);
+            }
             n.put("window", nx.window());
             n.put("why", nx.why());
             if (nx.waiting()) {

@@ -9,7 +9,11 @@ import java.util.Map;
  * without an entry are not built yet; they are neither shown nor offered as the next step.
  */
 public final class StepGuide {
-    private record Entry(String command, String window) {
+    /** {@code alternative}: another way to do the step (e.g. import instead of generate), or empty. */
+    private record Entry(String command, String alternative, String window) {
+        Entry(String command, String window) {
+            this(command, "", window);
+        }
     }
 
     private static final Map<StepId, Entry> ENTRIES = new EnumMap<>(StepId.class);
@@ -18,11 +22,10 @@ public final class StepGuide {
         ENTRIES.put(StepId.PROFILE, new Entry("release-pilot profile show --dir {dir}", "Release profile"));
         ENTRIES.put(StepId.PLAN, new Entry("release-pilot mail plan --dir {dir} --send",
                 "Release mails \u2192 Release plan"));
-        ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}   (or: keys import --dir {dir} ...)",
-                "Signing key"));
-        ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir}   (or: keys"
-                + " append --dir {dir} --keys-file KEYS)",
-                "Signing key \u2192 Add to KEYS"));
+        ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}",
+                "release-pilot keys import --dir {dir} ...   (or: keys use --dir {dir} --key FPR --gpg)", "Signing key"));
+        ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir}",
+                "release-pilot keys append --dir {dir} --keys-file KEYS", "Signing key \u2192 Add to KEYS"));
         ENTRIES.put(StepId.NOTES, new Entry("release-pilot notes --dir {dir}", "Release notes"));
         ENTRIES.put(StepId.BRANCH, new Entry("release-pilot branch --dir {dir}", "Release branch"));
         ENTRIES.put(StepId.SOURCE, new Entry("release-pilot source build --dir {dir}", "Source release"));
@@ -61,6 +64,12 @@ public final class StepGuide {
     public static String command(StepId step, Path dir) {
         Entry e = ENTRIES.get(step);
         return e == null ? "" : e.command().replace("{dir}", quote(dir.toString()));
+    }
+
+    /** Another command that does {@code step} (e.g. importing a key instead of making one), or "" when none. */
+    public static String alternative(StepId step, Path dir) {
+        Entry e = ENTRIES.get(step);
+        return e == null ? "" : e.alternative().replace("{dir}", quote(dir.toString()));
     }
 
     public static String window(StepId step) {

@@ -175,11 +175,14 @@ class ReleaseRecordCommandsTest {
         assertThat(repo.git("rev-parse", "v2.4.0-rc1^{commit}").strip()).isEqualTo(source.get("commitId").asText());
 
         assertThat(status.get("next").get("step").asText()).isEqualTo("keys-file");
-        assertThat(status.get("next").get("command").asText()).isEqualTo("release-pilot dist keys --dir " + dir
-                + "   (or: keys append --dir " + dir + " --keys-file KEYS)");
+        // one command to run, the other way apart (a script can run "command" as it is)
+        assertThat(status.get("next").get("command").asText()).isEqualTo("release-pilot dist keys --dir " + dir);
+        assertThat(status.get("next").get("alternative").asText())
+                .isEqualTo("release-pilot keys append --dir " + dir + " --keys-file KEYS");
         CliRun text = ok("status", "--dir", dir.toString());
         assertThat(text.out()).contains("Apache Kvrocks 2.4.0, RC 1", "Next: KEYS file",
-                "command: release-pilot dist keys --dir " + dir);
+                "  command: release-pilot dist keys --dir " + dir + "\n",
+                "  or:      release-pilot keys append --dir " + dir + " --keys-file KEYS\n");
     }
 
     @Test
