@@ -7,7 +7,9 @@ import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.wizard.SummaryStep;
 import io.releasepilot.gui.keys.KeysStep;
 import io.releasepilot.gui.mail.MailClientOpener;
+import io.releasepilot.gui.mail.MailPane;
 import io.releasepilot.gui.mail.MailStep;
+import io.releasepilot.gui.nextversion.NextVersionStep;
 import io.releasepilot.mail.SmtpSender;
 import io.releasepilot.gui.notes.NotesStep;
 import io.releasepilot.gui.sign.SignStep;
@@ -52,15 +54,24 @@ public final class Composition {
                 verify);
     }
 
-    /** The wizard's steps, in order. Only steps that exist are listed. */
+    /**
+     * The wizard's steps, in the order of the release: the plan mail, key and KEYS, notes, source, sign, check,
+     * stage, the vote and its count, the result (or the cancel and the next RC), the podling round (shown only
+     * for podlings), publish, prune, the announcement and the next version. Only steps that exist are listed.
+     */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits,
                                   SmtpSender smtp, MailClientOpener opener) {
-        return List.of(new ProfileStep(session, dialogs), new KeysStep(session, dialogs, keys, keyBits),
-                new NotesStep(session), new SourceStep(session, keys), new SignStep(session, keys),
-                new CheckStep(session, dialogs, new CheckService(keys)),
-                new StageStep(session, dialogs, DistOptions.DEFAULT), new MailStep(session, dialogs, smtp, opener),
-                new TallyStep(session, dialogs), new PublishStep(session, dialogs, DistOptions.DEFAULT),
-                new PruneStep(session, dialogs, DistOptions.DEFAULT), new SummaryStep(session));
+        java.util.function.Function<MailPane, WizardStep> mail = pane -> new MailStep(session, dialogs, smtp, opener,
+                pane);
+        return List.of(new ProfileStep(session, dialogs), mail.apply(MailPane.PLAN),
+                new KeysStep(session, dialogs, keys, keyBits), new NotesStep(session), new SourceStep(session, keys),
+                new SignStep(session, keys), new CheckStep(session, dialogs, new CheckService(keys)),
+                new StageStep(session, dialogs, DistOptions.DEFAULT), mail.apply(MailPane.VOTE),
+                new TallyStep(session, dialogs), mail.apply(MailPane.RESULT), mail.apply(MailPane.IPMC_VOTE),
+                new TallyStep(session, dialogs, java.time.Clock.systemUTC(), true), mail.apply(MailPane.IPMC_RESULT),
+                new PublishStep(session, dialogs, DistOptions.DEFAULT), new PruneStep(session, dialogs,
+                        DistOptions.DEFAULT), mail.apply(MailPane.ANNOUNCE), new NextVersionStep(session, dialogs, keys),
+                new SummaryStep(session));
     }
 
     /** Opens a mailto: link or an .eml file with the desktop's mail client. */
