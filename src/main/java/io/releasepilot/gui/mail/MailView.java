@@ -31,6 +31,8 @@ import javafx.util.StringConverter;
  * anything missing, then Save .eml, Copy, Open in mail client, or Send by SMTP.
  */
 public final class MailView extends BorderPane {
+    /** Hints up to this length are shown in the empty field; longer ones below it. */
+    private static final int SHORT_HINT = 60;
 
     public MailView(MailViewModel model, MailPane pane) {
         VBox header = StepHeader.of(pane.key() + ".title", pane.key() + ".intro");
@@ -70,10 +72,17 @@ public final class MailView extends BorderPane {
             int row = 0;
             for (MailInput in : model.shownInputs()) {
                 TextField f = Controls.textField("mailInput-" + in.key(), model.inputProperty(in));
-                f.setPromptText(in.hint());
                 f.setTooltip(new Tooltip(in.hint()));
                 GridPane.setHgrow(f, Priority.ALWAYS);
                 values.addRow(row++, new Label(capitalize(in.label())), f);
+                if (in.hint().length() <= SHORT_HINT) {
+                    f.setPromptText(in.hint());
+                } else { // a long hint goes below the field, wrapped, so it is never cut off
+                    Label hint = new Label(in.hint());
+                    hint.setWrapText(true);
+                    hint.getStyleClass().add(Styles.NEXT_HINT);
+                    values.add(hint, 1, row++);
+                }
             }
             if (model.kindProperty().get() == MailKind.ANNOUNCE) {
                 TextField f = Controls.textField("mailOverride", model.overrideProperty());

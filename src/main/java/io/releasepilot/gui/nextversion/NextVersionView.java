@@ -36,8 +36,12 @@ public final class NextVersionView extends BorderPane {
         form.setHgap(8);
         form.setVgap(6);
         GridPane.setHgrow(file, Priority.ALWAYS);
-        form.addRow(0, new Label(Messages.get("nextVersion.file")), file);
-        form.addRow(1, new Label(Messages.get("nextVersion.main")), new HBox(8, main, preview));
+        form.addRow(0, fixed("nextVersion.file"), file);
+        Label found = new Label(Messages.get("nextVersion.file.found"));
+        found.setWrapText(true);
+        found.getStyleClass().add(Styles.NEXT_HINT);
+        form.add(found, 1, 1);
+        form.addRow(2, fixed("nextVersion.main"), new HBox(8, main, preview));
 
         Label plan = new Label();
         plan.setId("nextVersionPlan");
@@ -83,5 +87,11 @@ public final class NextVersionView extends BorderPane {
         scroll.setFitToWidth(true);
         setTop(header);
         setCenter(scroll);
+    }
+
+    private static Label fixed(String key) {
+        Label l = new Label(Messages.get(key));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 }
