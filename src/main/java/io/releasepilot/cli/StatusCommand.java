@@ -37,6 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
         ReleaseDirOption release = new ReleaseDirOption();
         release.dir = dir;
         ReleaseStatus status = release.records().status();
+        java.time.Instant now = java.time.Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(toJson(status)));
@@ -47,7 +48,8 @@ public final class StatusCommand implements Callable<Integer> {
             out.printf("%-12s %-11s %s%n", s.step().id(), label(s.status()), s.at() == null ? ""
                     : RecordEvaluator.time(s.at()));
             if (s.status() == StepState.WAITING && s.until() != null) {
-                out.printf("%-24s until %s%n", "", RecordEvaluator.time(s.until()));
+                out.printf("%-24s until %s%s%n", "", RecordEvaluator.time(s.until()), s.until().isAfter(now)
+                        ? " (" + RecordEvaluator.remaining(now, s.until()) + " from now)" : "");
             }
             if (s.reason() != null && (s.status() == StepState.STALE || s.status() == StepState.FAILED)) {
                 out.printf("%-24s %s%n", "", s.reason());
@@ -89,6 +91,9 @@ public final class StatusCommand implements Callable<Integer> {
             n.put("command", nx.command());
             n.put("window", nx.window());
             n.put("why", nx.why());
+            if (nx.waiting()) {
+                n.put("waitingUntil", nx.waitingUntil().toString());
+            }
         }, () -> root.putNull("next"));
         return root;
     }

@@ -261,15 +261,20 @@ public final class GitRepository implements AutoCloseable {
      * this push only and cleared by the caller; it is never stored.
      */
     public void pushTag(String remote, String tag, String username, char[] password) throws GitException {
+        push(remote, Constants.R_TAGS + tag, "tag " + tag, username, password,
+                "A tag with that name may already exist there; tags are never moved.");
+    }
+
+    private void push(String remote, String ref, String what, String username, char[] password, String refusedFix)
+            throws GitException {
         if (!remote.contains("/") && !remote.contains(":")
                 && repository.getConfig().getString("remote", remote, "url") == null) {
-            throw new GitException("The repository " + dir + " has no remote named \"" + remote + "\"; the tag "
-                    + tag + " was not pushed.", "Add it (git -C " + dir + " remote add " + remote + " URL), or give"
+            throw new GitException("The repository " + dir + " has no remote named \"" + remote + "\"; the " + what
+                    + " was not pushed.", "Add it (git -C " + dir + " remote add " + remote + " URL), or give"
                     + " --remote with the name of one of its remotes or the repository's address.");
         }
         try (Git git = new Git(repository)) {
-            var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(Constants.R_TAGS + tag + ":"
-                    + Constants.R_TAGS + tag));
+            var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref));
             if (username != null && !username.isEmpty()) {
                 push.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username,
                         password == null ? new char[0] : password));
@@ -278,21 +283,102 @@ public final class GitRepository implements AutoCloseable {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                     if (update.getStatus() != RemoteRefUpdate.Status.OK
                             && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-                        throw new GitException("The remote refused the tag " + tag + ": " + update.getStatus()
+                        throw new GitException("The remote refused the " + what + ": " + update.getStatus()
                                 + (update.getMessage() == null ? "" : " ("
-                                + io.releasepilot.core.IoErrors.redact(update.getMessage()) + ")"),
-                                "A tag with that name may already exist there; tags are never moved.");
+                                + io.releasepilot.core.IoErrors.redact(update.getMessage()) + ")"), refusedFix);
                     }
                 }
             }
         } catch (GitAPIException | IllegalArgumentException e) {
             // A remote URL may carry a user name and token (https://alice:TOKEN@host/…): never print them.
-            throw new GitException("Could not push the tag " + tag + " to "
+            throw new GitException("Could not push the " + what + " to "
                     + io.releasepilot.core.IoErrors.redact(remote) + ": "
                     + io.releasepilot.core.IoErrors.redact(e.getMessage()),
                     "Check the remote's address and your credentials (give them with --username and"
                             + " --password-file rather than in the address).", new RedactedCause(e));
         }
+    }
+
+    /** The commit the local branch {@code branch} points at, or empty when there is no such branch. */
+    public Optional<String> branchCommit(String branch) throws GitException {
+        try {
+            Ref ref = repository.exactRef(Constants.R_HEADS + branch);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
+        } catch (IOException e) {
+            throw new GitException("Could not read the branch " + branch + " in " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** The remote-tracking branches named {@code branch} (e.g. origin/2.4), for a fix that says where it is. */
+    public List<String> remoteBranches(String branch) throws GitException {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES).stream()
+                    .map(r -> r.getName().substring(Constants.R_REMOTES.length()))
+                    .filter(n -> n.endsWith("/" + branch)).sorted().toList();
+        } catch (IOException e) {
+            throw new GitException("Could not list the remote branches of " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** The branch HEAD is on (main, 2.4, …), or empty when HEAD is detached or names no commit yet. */
+    public Optional<String> currentBranch() throws GitException {
+        try {
+            Ref head = repository.exactRef(Constants.HEAD);
+            if (head == null || !head.isSymbolic() || head.getObjectId() == null) {
+                return Optional.empty();
+            }
+            String target = head.getTarget().getName();
+            return target.startsWith(Constants.R_HEADS) ? Optional.of(target.substring(Constants.R_HEADS.length()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new GitException("Could not read HEAD in " + dir + ": " + e.getMessage(), "", e);
+        }
+    }
+
+    /** The names of the repository's remotes (origin, upstream, …), sorted. */
+    public List<String> remotes() {
+        return repository.getConfig().getSubsections("remote").stream().sorted().toList();
+    }
+
+    /**
+     * Creates the local branch {@code branch} at {@code commit} (a full commit id), without checking it out: the
+     * working tree, the index and HEAD stay as they are. Refuses a branch that exists, and an invalid name.
+     */
+    public void createBranch(String branch, String commit) throws GitException {
+        String ref = Constants.R_HEADS + branch;
+        if (!Repository.isValidRefName(ref) || branch.startsWith("-")) {
+            throw new GitException("\"" + branch + "\" is not a valid branch name.",
+                    "Correct the branch pattern in the release profile (e.g. {major}.{minor} gives 2.4).");
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            if (repository.exactRef(ref) != null) {
+                throw new GitException("The branch " + branch + " already exists in " + dir + ".",
+                        "Use it as it is, or delete it first (git branch -D " + branch + ") if it was made by mistake.");
+            }
+            org.eclipse.jgit.lib.RefUpdate update = repository.updateRef(ref);
+            update.setNewObjectId(walk.parseCommit(ObjectId.fromString(commit)));
+            update.setExpectedOldObjectId(ObjectId.zeroId());
+            update.setRefLogMessage("release-pilot: release branch", false);
+            org.eclipse.jgit.lib.RefUpdate.Result result = update.update(walk);
+            if (result != org.eclipse.jgit.lib.RefUpdate.Result.NEW) {
+                throw new GitException("Could not create the branch " + branch + " (" + result + ").",
+                        "Check that the repository is not locked by another git command, then try again.");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitException("Could not create the branch " + branch + " in " + dir + ": "
+                    + io.releasepilot.core.IoErrors.redact(e.getMessage()), "Check that you may write to the"
+                    + " repository.", e);
+        }
+    }
+
+    /**
+     * Pushes one local branch to {@code remote} (a remote name or a URL), as {@link #pushTag} pushes a tag. A
+     * remote that has the branch at another commit refuses (nothing is forced).
+     */
+    public void pushBranch(String remote, String branch, String username, char[] password) throws GitException {
+        push(remote, Constants.R_HEADS + branch, "branch " + branch, username, password,
+                "The remote has the branch at another commit; nothing is forced. Compare them (git fetch " + remote
+                        + ", then git log " + branch + "..." + remote + "/" + branch + ").");
     }
 
     /** Whether a file exists at the repository's top in the working copy (for the profile's check). */

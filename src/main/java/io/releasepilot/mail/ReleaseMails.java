@@ -146,6 +146,7 @@ public final class ReleaseMails {
             return;
         }
         StepId step = switch (d.kind()) {
+            case PLAN -> StepId.PLAN;
             case VOTE -> StepId.VOTE;
             case RESULT -> StepId.RESULT;
             case IPMC_VOTE -> StepId.IPMC_VOTE;
@@ -156,6 +157,7 @@ public final class ReleaseMails {
         if (step == null) {
             return;
         }
+        // The plan, the vote and the other mails are recorded when saved as a draft (sent: false) and again when sent.
         MailOutputs out = new MailOutputs(d.kind().id(), d.messageId(), d.subject(), d.from(), d.to(), sentAt,
                 d.closesAt(), ws.dir().relativize(eml.toAbsolutePath()).toString().replace('\\', '/'),
                 sentAt != null);

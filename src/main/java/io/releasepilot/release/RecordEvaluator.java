@@ -30,6 +30,8 @@ public final class RecordEvaluator {
     /** The profile fields each step's result depends on. */
     private static final Map<StepId, List<String>> PROFILE_INPUTS = Map.of(
             StepId.PROFILE, List.of("projectId", "version", "podling"),
+            StepId.PLAN, List.of("version", "devList"),
+            StepId.BRANCH, List.of("version", "branchPattern", "gitRepository"),
             StepId.KEY, List.of("signingKeyFingerprint", "signingBackend"),
             StepId.NOTES, List.of("version", "gitRepository"),
             StepId.SOURCE, List.of("projectId", "version", "podling", "rcNumber", "rcTagPattern", "gitRepository"),
@@ -55,6 +57,9 @@ public final class RecordEvaluator {
             parts.put("profile", hash(used));
         }
         for (StepId p : prerequisitesOf(step, record.profile().podling())) {
+            if (p == StepId.PROFILE && parts.containsKey("profile")) {
+                continue; // the profile step keeps no outputs: the fields this step uses stand for it
+            }
             StepRecord r = record.step(p);
             parts.put(p.id(), hash(r.outputs() == null ? Json.mapper().nullNode() : r.outputs()));
         }
@@ -62,6 +67,9 @@ public final class RecordEvaluator {
         parts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append(':').append(v));
         return sb.toString();
     }
+
+    /** The digest part of a step that recorded no outputs (the profile step never does). */
+    private static final String NO_OUTPUTS = hash(Json.mapper().nullNode());
 
     private static List<StepId> prerequisitesOf(StepId step, boolean podling) {
         List<StepId> direct = new ArrayList<>(step.prerequisites());
@@ -132,6 +140,11 @@ public final class RecordEvaluator {
         }
         Map<String, String> then = parts(raw.inputDigest());
         Map<String, String> now = parts(inputDigest(record, step));
+        if (NO_OUTPUTS.equals(then.get("profile"))) {
+            // Recorded before the digest kept the profile's fields (the profile step's empty outputs stood in
+            // their place): nothing to compare them with.
+            now.put("profile", NO_OUTPUTS);
+        }
         if (then.equals(now)) {
             return null;
         }
@@ -183,6 +196,32 @@ public final class RecordEvaluator {
             }
         }
         return out;
+    }
+
+    /**
+     * How long from {@code now} until {@code until}, in words: "2 days 3 hours", "5 hours 10 minutes",
+     * "12 minutes", "less than a minute"; "0 minutes" when it is past.
+     */
+    public static String remaining(Instant now, Instant until) {
+        long minutes = Math.max(0, java.time.Duration.between(now, until).toMinutes());
+        if (!until.isAfter(now)) {
+            return "0 minutes";
+        }
+        if (minutes == 0) {
+            return "less than a minute";
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        if (days > 0) {
+            return io.releasepilot.core.Plural.of(days, "day", "days")
+                    + (hours > 0 ? " " + io.releasepilot.core.Plural.of(hours, "hour", "hours") : "");
+        }
+        if (hours > 0) {
+            return io.releasepilot.core.Plural.of(hours, "hour", "hours")
+                    + (mins > 0 ? " " + io.releasepilot.core.Plural.of(mins, "minute", "minutes") : "");
+        }
+        return io.releasepilot.core.Plural.of(mins, "minute", "minutes");
     }
 
     /** "2026-11-25 14:02 UTC". */

@@ -16,12 +16,14 @@ public final class StepGuide {
 
     static {
         ENTRIES.put(StepId.PROFILE, new Entry("release-pilot profile show --dir {dir}", "Release profile"));
+        ENTRIES.put(StepId.PLAN, new Entry("release-pilot mail plan --dir {dir} --send", "Release mails \u2192 Release plan"));
         ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}   (or: keys import --dir {dir} ...)",
                 "Signing key"));
         ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir}   (or: keys"
                 + " append --dir {dir} --keys-file KEYS)",
                 "Signing key \u2192 Add to KEYS"));
         ENTRIES.put(StepId.NOTES, new Entry("release-pilot notes --dir {dir}", "Release notes"));
+        ENTRIES.put(StepId.BRANCH, new Entry("release-pilot branch --dir {dir}", "Release branch"));
         ENTRIES.put(StepId.SOURCE, new Entry("release-pilot source build --dir {dir}", "Source release"));
         ENTRIES.put(StepId.SIGN, new Entry("release-pilot sign --dir {dir}", "Sign"));
         ENTRIES.put(StepId.CHECK, new Entry("release-pilot verify --dir {dir}", "Check"));
@@ -40,6 +42,7 @@ public final class StepGuide {
                 "Release mails \u2192 Incubator [RESULT]"));
         ENTRIES.put(StepId.ANNOUNCE, new Entry("release-pilot mail announce --dir {dir} --send",
                 "Release mails \u2192 [ANNOUNCE]"));
+        ENTRIES.put(StepId.NEXT_VERSION, new Entry("release-pilot next-version --dir {dir}", "Next version"));
         ENTRIES.put(StepId.TALLY, new Entry("release-pilot vote tally --dir {dir} --url THREAD-LINK --roster PMC-FILE",
                 "Count the vote"));
         ENTRIES.put(StepId.IPMC_TALLY, new Entry("release-pilot vote tally --dir {dir} --ipmc --url THREAD-LINK"

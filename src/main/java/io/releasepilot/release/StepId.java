@@ -11,9 +11,17 @@ import java.util.Optional;
  */
 public enum StepId {
     PROFILE("profile", "Release profile", false, false),
+    /** The release plan mail on the dev list; once a later step is recorded it is no longer offered as next. */
+    PLAN("plan", "Release plan mail", false, false, PROFILE),
     KEY("key", "Signing key", false, false, PROFILE),
     KEYS_FILE("keys-file", "KEYS file", false, false, KEY),
     NOTES("notes", "Release notes", false, false, PROFILE),
+    /**
+     * The release branch: cut from the main line for a feature release (x.y.0), found for a patch release. Not a
+     * prerequisite of the source step (a tag may name any commit); once a later step is recorded it is no longer
+     * offered as next.
+     */
+    BRANCH("branch", "Release branch", false, false, PROFILE),
     SOURCE("source", "Source release", true, false, PROFILE),
     SIGN("sign", "Sign", true, false, SOURCE, KEY),
     CHECK("check", "Check the candidate", true, false, SIGN),
@@ -64,6 +72,14 @@ public enum StepId {
     /** True for the Incubator round that only podlings have. */
     public boolean podlingOnly() {
         return podlingOnly;
+    }
+
+    /**
+     * True for the steps a release manager may go past (the plan mail, the branch): {@code status} offers them
+     * as next only while no later step has been recorded.
+     */
+    public boolean skippable() {
+        return this == PLAN || this == BRANCH;
     }
 
     /** The steps whose results this one uses. */

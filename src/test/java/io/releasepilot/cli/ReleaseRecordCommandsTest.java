@@ -144,9 +144,10 @@ class ReleaseRecordCommandsTest {
         assertThat(status.get("rc").asInt()).isEqualTo(1);
         List<String> ids = new ArrayList<>();
         status.get("steps").forEach(s -> ids.add(s.get("id").asText() + "=" + s.get("status").asText()));
-        assertThat(ids).containsExactly("profile=DONE", "key=DONE", "keys-file=NOT_STARTED", "notes=DONE",
-                "source=DONE", "sign=DONE", "check=DONE", "stage=NOT_STARTED", "vote=NOT_STARTED", "tally=NOT_STARTED",
-                "result=NOT_STARTED", "publish=NOT_STARTED", "prune=NOT_STARTED", "announce=NOT_STARTED");
+        assertThat(ids).containsExactly("profile=DONE", "plan=NOT_STARTED", "key=DONE", "keys-file=NOT_STARTED",
+                "notes=DONE", "branch=NOT_STARTED", "source=DONE", "sign=DONE", "check=DONE", "stage=NOT_STARTED",
+                "vote=NOT_STARTED", "tally=NOT_STARTED", "result=NOT_STARTED", "publish=NOT_STARTED",
+                "prune=NOT_STARTED", "announce=NOT_STARTED", "next-version=NOT_STARTED");
 
         JsonNode source = step(status, "source").get("outputs");
         assertThat(source.get("tag").asText()).isEqualTo("v2.4.0-rc1");

@@ -94,8 +94,8 @@ class RecordServiceTest {
 
     @Test
     void aPodlingHasTheIncubatorRoundAfterTheResultAndItsPublishWaitsForIt() {
-        assertThat(StepId.flow(false)).extracting(StepId::id).containsExactly("profile", "key", "keys-file", "notes",
-                "source", "sign", "check", "stage", "vote", "tally", "result", "publish", "prune", "announce",
+        assertThat(StepId.flow(false)).extracting(StepId::id).containsExactly("profile", "plan", "key", "keys-file",
+                "notes", "branch", "source", "sign", "check", "stage", "vote", "tally", "result", "publish", "prune", "announce",
                 "next-version");
         assertThat(StepId.flow(true)).extracting(StepId::id).containsSubsequence("result", "ipmc-vote",
                 "ipmc-tally", "ipmc-result", "publish");
