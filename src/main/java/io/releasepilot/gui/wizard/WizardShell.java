@@ -80,7 +80,8 @@ public final class WizardShell extends BorderPane {
         next.setDefaultButton(false);
         next.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             int i = current.get();
-            return i < 0 || i >= this.steps.size() - 1 || !this.steps.get(i).completeProperty().get();
+            return i < 0 || i >= this.steps.size() - 1 || !this.steps.get(i).completeProperty().get()
+                    && !StepId.byId(this.steps.get(i).id()).map(StepId::skippable).orElse(false);
         }, completeDependencies()));
         next.setOnAction(e -> go(current.get() + 1));
 
