@@ -230,8 +230,8 @@ public final class SourceCommand implements Runnable {
         @Option(names = "--name", paramLabel = "T", description = "The tag, e.g. v2.4.0-rc1 (default with --dir: the"
                 + " current RC's tag).")
         String name;
-        @Option(names = "--commit", defaultValue = "HEAD", paramLabel = "C", description = "The commit to tag"
-                + " (default: HEAD).")
+        @Option(names = "--commit", paramLabel = "C", description = "The commit to tag (default with --dir: the tip"
+                + " of the release branch once the branch step recorded it, else HEAD).")
         String commit;
         @Option(names = "--message", paramLabel = "M", description = "Tag message (default: Release candidate <tag>).")
         String message;
@@ -254,9 +254,11 @@ public final class SourceCommand implements Runnable {
 
         @Override
         public Integer call() throws ReleasePilotException {
-            ReleaseProfile p = release.given() ? release.load().profile() : null;
+            io.releasepilot.release.ReleaseRecord record = release.given() ? release.load() : null;
+            ReleaseProfile p = record == null ? null : record.profile();
             Path repository = repo != null ? repo : p != null && !p.gitRepository().isBlank()
                     ? Path.of(p.gitRepository()) : null;
+            String target = commit != null ? commit : record != null ? SourceService.defaultTagCommit(record) : "HEAD";
             String tagName = ReleaseDirOption.or(name, p == null ? null : ReleaseNames.of(p).rcTag());
             String tagger = ReleaseDirOption.or(taggerName, p == null ? null : p.rmName());
             String taggerMail = ReleaseDirOption.or(taggerEmail, p == null ? null : p.rmEmail());
@@ -275,10 +277,11 @@ public final class SourceCommand implements Runnable {
                     "Passphrase for key " + signing.get().fingerprint().grouped(), false, true,
                     spec.commandLine().getErr()) : null;
             try {
-                String target = new SourceService(new KeyService(home.resolve())).createTag(repository, tagName,
-                        commit, message, tagger, taggerMail, signing, () -> new Passphrase(passphrase.chars()));
+                String tagged = new SourceService(new KeyService(home.resolve())).createTag(repository, tagName,
+                        target, message, tagger, taggerMail, signing, () -> new Passphrase(passphrase.chars()));
                 spec.commandLine().getOut().println("Created " + (signing.isPresent() ? "signed " : "")
-                        + "annotated tag " + tagName + " on " + target + ". Push it with: release-pilot source push-tag"
+                        + "annotated tag " + tagName + " on " + tagged + (target.startsWith("refs/heads/")
+                        ? " (the tip of " + target.substring("refs/heads/".length()) + ")" : "") + ". Push it with: release-pilot source push-tag"
                         + (release.given() ? " --dir " + release.dir() : " --repo " + repository + " --tag " + tagName)
                         + " --remote origin");
             } finally {

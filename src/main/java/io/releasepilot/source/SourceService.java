@@ -9,6 +9,7 @@ import io.releasepilot.keys.KeyService;
 import io.releasepilot.keys.Signer;
 import io.releasepilot.keys.SigningChoice;
 import io.releasepilot.release.ArtifactRecord;
+import io.releasepilot.release.BranchOutputs;
 import io.releasepilot.release.RecordFiles;
 import io.releasepilot.release.RecordService;
 import io.releasepilot.release.ReleaseNames;
@@ -181,6 +182,16 @@ public final class SourceService {
         try (GitRepository repo = GitRepository.open(repository)) {
             return repo.tags();
         }
+    }
+
+    /**
+     * The commit the RC tag goes on unless the release manager names one: the tip of the release branch when the
+     * branch step recorded one ({@code refs/heads/<branch>}), else {@code HEAD}.
+     */
+    public static String defaultTagCommit(ReleaseRecord record) {
+        BranchOutputs branch = record.step(StepId.BRANCH).status().usable()
+                ? record.outputs(StepId.BRANCH, BranchOutputs.class) : null;
+        return branch == null ? "HEAD" : "refs/heads/" + branch.branch();
     }
 
     /**
