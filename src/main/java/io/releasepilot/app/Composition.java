@@ -2,6 +2,7 @@ package io.releasepilot.app;
 
 import io.releasepilot.core.AppHome;
 import io.releasepilot.check.CheckService;
+import io.releasepilot.gui.branch.BranchStep;
 import io.releasepilot.gui.check.CheckStep;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.wizard.SummaryStep;
@@ -55,7 +56,7 @@ public final class Composition {
     }
 
     /**
-     * The wizard's steps, in the order of the release: the plan mail, key and KEYS, notes, source, sign, check,
+     * The wizard's steps, in the order of the release: the plan mail, key and KEYS, notes, branch, source, sign, check,
      * stage, the vote and its count, the result (or the cancel and the next RC), the podling round (shown only
      * for podlings), publish, prune, the announcement and the next version. Only steps that exist are listed.
      */
@@ -64,7 +65,7 @@ public final class Composition {
         java.util.function.Function<MailPane, WizardStep> mail = pane -> new MailStep(session, dialogs, smtp, opener,
                 pane);
         return List.of(new ProfileStep(session, dialogs), mail.apply(MailPane.PLAN),
-                new KeysStep(session, dialogs, keys, keyBits), new NotesStep(session), new SourceStep(session, keys),
+                new KeysStep(session, dialogs, keys, keyBits), new NotesStep(session), new BranchStep(session, dialogs), new SourceStep(session, keys),
                 new SignStep(session, keys), new CheckStep(session, dialogs, new CheckService(keys)),
                 new StageStep(session, dialogs, DistOptions.DEFAULT), mail.apply(MailPane.VOTE),
                 new TallyStep(session, dialogs), mail.apply(MailPane.RESULT), mail.apply(MailPane.IPMC_VOTE),

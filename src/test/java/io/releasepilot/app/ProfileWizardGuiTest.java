@@ -50,7 +50,7 @@ class ProfileWizardGuiTest {
         assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems().stream()
                 .map(s -> ((io.releasepilot.gui.wizard.WizardStep) s).title()).toList())
                 .as("the release's flow, without the podling round").containsExactly("Release profile",
-                        "Release plan", "Signing key", "Release notes", "Source release", "Sign", "Check", "Stage",
+                        "Release plan", "Signing key", "Release notes", "Release branch", "Source release", "Sign", "Check", "Stage",
                         "Vote mail", "Count the vote", "Result mail", "Publish", "Prune", "Announcement",
                         "Next version", "Summary");
         Button save = robot.lookup("#saveProfile").queryButton();
