@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {ProfileCommand.class, VerifyCommand.class, KeysCommand.class, SourceCommand.class,
                 SignCommand.class, NotesCommand.class, StatusCommand.class,
                 RcCommand.class, NextVersionCommand.class, MailCommand.class, VoteCommand.class, DistCommand.class,
-                BranchCommand.class},
+                BranchCommand.class, TimelineCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; for verify: every check passed",
                 "  1  the checks ran and at least one failed",

@@ -73,6 +73,12 @@ public final class RecordService {
         return store.update(ws, r -> r.withSettings(step, settings));
     }
 
+    /** Changes the timeline's plan (the planned RC date, the release manager's own rows) under the lock. */
+    public TimelinePlan updateTimeline(java.util.function.UnaryOperator<TimelinePlan> change)
+            throws DataFileException {
+        return store.update(ws, r -> r.withTimeline(change.apply(r.timeline()))).timeline();
+    }
+
     /**
      * Starts the next release candidate after a failed or cancelled vote: the current one is kept as history
      * with {@code because}; the new one starts with nothing done from the source step on (the profile, the key,

@@ -101,6 +101,22 @@ public record ReleaseRecord(int schemaVersion, ReleaseProfile profile, List<RcRe
         }
     }
 
+    /** The key of the timeline's plan in {@code settings} (not a step id; older files simply lack it). */
+    static final String TIMELINE_KEY = "timeline";
+
+    /** The planned RC date and the release manager's own timeline rows; empty when none were set. */
+    public TimelinePlan timeline() {
+        ObjectNode node = settings.get(TIMELINE_KEY);
+        TimelinePlan plan = node == null ? null : StepRecord.read(node, TimelinePlan.class);
+        return plan == null ? TimelinePlan.EMPTY : plan;
+    }
+
+    public ReleaseRecord withTimeline(TimelinePlan plan) {
+        Map<String, ObjectNode> copy = new TreeMap<>(settings);
+        copy.put(TIMELINE_KEY, Json.mapper().valueToTree(plan));
+        return new ReleaseRecord(schemaVersion, profile, candidates, copy);
+    }
+
     public ReleaseRecord withSettings(StepId step, Object value) {
         Map<String, ObjectNode> copy = new TreeMap<>(settings);
         copy.put(step.id(), Json.mapper().valueToTree(value));
