@@ -11,6 +11,7 @@ import io.releasepilot.gui.mail.MailClientOpener;
 import io.releasepilot.gui.mail.MailPane;
 import io.releasepilot.gui.mail.MailStep;
 import io.releasepilot.gui.nextversion.NextVersionStep;
+import io.releasepilot.gui.timeline.TimelineStep;
 import io.releasepilot.mail.SmtpSender;
 import io.releasepilot.gui.notes.NotesStep;
 import io.releasepilot.gui.sign.SignStep;
@@ -58,7 +59,8 @@ public final class Composition {
     /**
      * The wizard's steps, in the order of the release: the plan mail, key and KEYS, notes, branch, source, sign, check,
      * stage, the vote and its count, the result (or the cancel and the next RC), the podling round (shown only
-     * for podlings), publish, prune, the announcement and the next version. Only steps that exist are listed.
+     * for podlings), publish, prune, the announcement and the next version; then the timeline (the dated checklist) and the summary.
+     * Only steps that exist are listed.
      */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits,
                                   SmtpSender smtp, MailClientOpener opener) {
@@ -72,7 +74,7 @@ public final class Composition {
                 new TallyStep(session, dialogs, java.time.Clock.systemUTC(), true), mail.apply(MailPane.IPMC_RESULT),
                 new PublishStep(session, dialogs, DistOptions.DEFAULT), new PruneStep(session, dialogs,
                         DistOptions.DEFAULT), mail.apply(MailPane.ANNOUNCE), new NextVersionStep(session, dialogs, keys),
-                new SummaryStep(session));
+                new TimelineStep(session), new SummaryStep(session));
     }
 
     /** Opens a mailto: link or an .eml file with the desktop's mail client. */

@@ -52,7 +52,7 @@ class ProfileWizardGuiTest {
                 .as("the release's flow, without the podling round").containsExactly("Release profile",
                         "Release plan", "Signing key", "Release notes", "Release branch", "Source release", "Sign", "Check", "Stage",
                         "Vote mail", "Count the vote", "Result mail", "Publish", "Prune", "Announcement",
-                        "Next version", "Summary");
+                        "Next version", "Timeline", "Summary");
         Button save = robot.lookup("#saveProfile").queryButton();
         assertThat(save.isDisabled()).as("an empty profile cannot be saved").isTrue();
 
