@@ -49,10 +49,19 @@ public final class Composition {
     /** As above, with the SMTP client and the mail-client opener given (tests: a test server, no desktop). */
     public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify, int keyBits,
                                         SmtpSender smtp, MailClientOpener opener) {
+        return mainWindow(home, dialogs, verify, keyBits, smtp, opener, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * As above, with the clock the mails, the vote count and the timeline go by (a rehearsal moves it past the
+     * vote's 72 hours and the day before the announcement).
+     */
+    public static MainWindow mainWindow(AppHome home, DialogService dialogs, Runnable verify, int keyBits,
+                                        SmtpSender smtp, MailClientOpener opener, java.time.Clock clock) {
         SettingsStore settingsStore = new SettingsStore(home);
         ReleaseSession session = new ReleaseSession(new ReleaseStore(), settingsStore, settingsStore.loadOrEmpty());
         KeyService keys = new KeyService(home);
-        return new MainWindow(session, dialogs, () -> steps(session, dialogs, keys, keyBits, smtp, opener),
+        return new MainWindow(session, dialogs, () -> steps(session, dialogs, keys, keyBits, smtp, opener, clock),
                 verify);
     }
 
@@ -63,18 +72,18 @@ public final class Composition {
      * Only steps that exist are listed.
      */
     static List<WizardStep> steps(ReleaseSession session, DialogService dialogs, KeyService keys, int keyBits,
-                                  SmtpSender smtp, MailClientOpener opener) {
+                                  SmtpSender smtp, MailClientOpener opener, java.time.Clock clock) {
         java.util.function.Function<MailPane, WizardStep> mail = pane -> new MailStep(session, dialogs, smtp, opener,
-                pane);
+                pane, clock);
         return List.of(new ProfileStep(session, dialogs), mail.apply(MailPane.PLAN),
                 new KeysStep(session, dialogs, keys, keyBits), new NotesStep(session), new BranchStep(session, dialogs), new SourceStep(session, keys),
                 new SignStep(session, keys), new CheckStep(session, dialogs, new CheckService(keys)),
                 new StageStep(session, dialogs, DistOptions.DEFAULT), mail.apply(MailPane.VOTE),
-                new TallyStep(session, dialogs), mail.apply(MailPane.RESULT), mail.apply(MailPane.IPMC_VOTE),
-                new TallyStep(session, dialogs, java.time.Clock.systemUTC(), true), mail.apply(MailPane.IPMC_RESULT),
+                new TallyStep(session, dialogs, clock), mail.apply(MailPane.RESULT), mail.apply(MailPane.IPMC_VOTE),
+                new TallyStep(session, dialogs, clock, true), mail.apply(MailPane.IPMC_RESULT),
                 new PublishStep(session, dialogs, DistOptions.DEFAULT), new PruneStep(session, dialogs,
                         DistOptions.DEFAULT), mail.apply(MailPane.ANNOUNCE), new NextVersionStep(session, dialogs, keys),
-                new TimelineStep(session), new SummaryStep(session));
+                new TimelineStep(session, clock), new SummaryStep(session));
     }
 
     /** Opens a mailto: link or an .eml file with the desktop's mail client. */

@@ -199,7 +199,11 @@ final class MailFacts {
         put("nonBindingVoters", MailValue.of("non-binding voters", voters(t, false)));
         put("voteClosed", t.closesAt() == null ? MailValue.missing("vote close time", source)
                 : MailValue.of("vote close time", VoteDeadline.format(t.closesAt())));
-        put("voteThread", MailValue.orMissing("link to the vote thread", t.threadUrl(),
+        String thread = t.threadUrl();
+        if ((thread == null || thread.isBlank()) && (kind == MailKind.RESULT || kind == MailKind.CANCEL)) {
+            thread = d.input(MailInput.DEV_VOTE_THREAD); // counted from a file: the RM gives the link
+        }
+        put("voteThread", MailValue.orMissing("link to the vote thread", thread,
                 "from " + from + ": the lists.apache.org link of the vote thread"));
         String next;
         if (!t.passed()) {

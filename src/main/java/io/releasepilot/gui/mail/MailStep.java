@@ -21,8 +21,14 @@ public final class MailStep implements WizardStep {
 
     public MailStep(ReleaseSession session, DialogService dialogs, SmtpSender sender, MailClientOpener opener,
                     MailPane pane) {
+        this(session, dialogs, sender, opener, pane, Clock.systemUTC());
+    }
+
+    /** As above, with the clock the mails are dated by (and the vote's 72 hours counted from). */
+    public MailStep(ReleaseSession session, DialogService dialogs, SmtpSender sender, MailClientOpener opener,
+                    MailPane pane, Clock clock) {
         this.pane = pane;
-        this.model = new MailViewModel(session, dialogs, Clock.systemUTC(), sender, opener, pane);
+        this.model = new MailViewModel(session, dialogs, clock, sender, opener, pane);
         this.view = new MailView(model, pane);
     }
 
