@@ -3,7 +3,10 @@ package io.releasepilot.cli;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.nextversion.NextVersionService;
 import io.releasepilot.release.NextVersionOutputs;
+import io.releasepilot.release.BranchOutputs;
 import io.releasepilot.release.ReleaseProfile;
+import io.releasepilot.release.ReleaseRecord;
+import io.releasepilot.release.StepId;
 import io.releasepilot.source.SourceService;
 import io.releasepilot.keys.KeyService;
 import picocli.CommandLine.Command;
@@ -34,23 +37,38 @@ public final class NextVersionCommand implements Callable<Integer> {
     @Option(names = "--version-file", paramLabel = "PATH", description = "Also a file of your own that holds the"
             + " version, relative to the repository (e.g. include/ap_release.h for httpd).")
     String versionFile;
-    @Option(names = "--main-branch", paramLabel = "NAME", defaultValue = "main", description = "The main line's"
-            + " branch (default: main; master if there is no main).")
+    @Option(names = "--main-branch", paramLabel = "NAME", description = "The main line's branch (default: the one"
+            + " the branch step cut the release branch from, else main; master if there is no main).")
     String mainBranch;
     @Option(names = "--dry-run", description = "Only show what would change.")
     boolean dryRun;
+    @Option(names = "--force", description = "Move to the next version before the vote has passed (for projects"
+            + " that move their lines earlier, e.g. right after the branch cut).")
+    boolean force;
 
     @Override
     public Integer call() throws ReleasePilotException {
         PrintWriter out = spec.commandLine().getOut();
         ReleaseDirOption release = new ReleaseDirOption();
         release.dir = dir;
-        ReleaseProfile p = release.load().profile();
+        ReleaseRecord record = release.load();
+        ReleaseProfile p = record.profile();
+        NextVersionService.Readiness ready = NextVersionService.readiness(record, dir);
+        if (!ready.allowed() && !force && !dryRun) {
+            throw new ReleasePilotException(ready.message(), ready.fix());
+        }
+        if (ready.message() != null) {
+            spec.commandLine().getErr().println((ready.allowed() ? "Note: " : "Warning: ") + ready.message());
+        }
         Path repo = Path.of(p.gitRepository());
         NextVersionService service = new NextVersionService();
         List<String> tags = new SourceService(new KeyService(home.resolve())).tags(repo);
         List<String> branches = service.branches(repo);
-        String main = branches.contains(mainBranch) ? mainBranch : branches.contains("master") ? "master" : mainBranch;
+        BranchOutputs cut = record.step(StepId.BRANCH).status().usable()
+                ? record.outputs(StepId.BRANCH, BranchOutputs.class) : null;
+        String wanted = mainBranch != null ? mainBranch : cut != null && cut.created() && branches.contains(cut.from())
+                ? cut.from() : "main";
+        String main = branches.contains(wanted) ? wanted : branches.contains("master") ? "master" : wanted;
         List<NextVersionService.Plan> plans = new ArrayList<>();
         for (NextVersionService.Target t : service.targets(p, tags, branches, main)) {
             NextVersionService.Plan plan = service.plan(repo, t, Optional.ofNullable(versionFile));

@@ -281,7 +281,8 @@ public final class SourceCommand implements Runnable {
                         target, message, tagger, taggerMail, signing, () -> new Passphrase(passphrase.chars()));
                 spec.commandLine().getOut().println("Created " + (signing.isPresent() ? "signed " : "")
                         + "annotated tag " + tagName + " on " + tagged + (target.startsWith("refs/heads/")
-                        ? " (the tip of " + target.substring("refs/heads/".length()) + ")" : "") + ". Push it with: release-pilot source push-tag"
+                        ? " (the tip of " + target.substring("refs/heads/".length()) + ")" : "")
+                        + ". Push it with: release-pilot source push-tag"
                         + (release.given() ? " --dir " + release.dir() : " --repo " + repository + " --tag " + tagName)
                         + " --remote origin");
             } finally {

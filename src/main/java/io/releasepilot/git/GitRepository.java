@@ -353,7 +353,8 @@ public final class GitRepository implements AutoCloseable {
         try (RevWalk walk = new RevWalk(repository)) {
             if (repository.exactRef(ref) != null) {
                 throw new GitException("The branch " + branch + " already exists in " + dir + ".",
-                        "Use it as it is, or delete it first (git branch -D " + branch + ") if it was made by mistake.");
+                        "Use it as it is, or delete it first (git branch -D " + branch + ") if it was made by"
+                                + " mistake.");
             }
             org.eclipse.jgit.lib.RefUpdate update = repository.updateRef(ref);
             update.setNewObjectId(walk.parseCommit(ObjectId.fromString(commit)));

@@ -54,9 +54,17 @@ public final class ReleaseMails {
         return records.load().settings(StepId.VOTE, MailSettings.class);
     }
 
-    /** The values typed last time, with {@code given} over them. */
+    /**
+     * The values typed last time, with {@code given} over them. The RC date and the cherry-pick deadline default
+     * to the timeline's (its planned RC date, and the branch's day a week before it).
+     */
     public Map<MailInput, String> inputs(Map<MailInput, String> given) throws DataFileException {
         Map<MailInput, String> out = new EnumMap<>(MailInput.class);
+        java.time.LocalDate rcDate = records.load().timeline().rcDate();
+        if (rcDate != null) {
+            out.put(MailInput.RC_DATE, rcDate.toString());
+            out.put(MailInput.CHERRY_PICK_DEADLINE, rcDate.plusDays(io.releasepilot.release.Timeline.LAST_DAY_FOR_CHANGES).toString());
+        }
         MailSettings s = settings();
         if (s != null) {
             s.values().forEach((k, v) -> MailInput.byKey(k).ifPresent(in -> out.put(in, v)));

@@ -6,6 +6,9 @@ import io.releasepilot.release.NextVersionOutputs;
 import io.releasepilot.release.RecordService;
 import io.releasepilot.release.ReleaseNames;
 import io.releasepilot.release.ReleaseProfile;
+import io.releasepilot.release.ReleaseRecord;
+import io.releasepilot.release.StepState;
+import io.releasepilot.release.TallyOutputs;
 import io.releasepilot.release.StepId;
 import io.releasepilot.version.NamePattern;
 import io.releasepilot.version.Version;
@@ -44,6 +47,43 @@ public final class NextVersionService {
             changes.forEach(c -> sb.append(VersionFiles.diff(c)));
             return sb.toString();
         }
+    }
+
+    /**
+     * Whether the release is far enough to move to the next version: {@code allowed} once the vote passed (for a
+     * podling: the Incubator vote too) or the release was published; {@code message} says what is not done yet
+     * (null when nothing is missing).
+     */
+    public record Readiness(boolean allowed, String message, String fix) {
+    }
+
+    /**
+     * Before the vote passed, the next version is refused: if the vote fails, the next RC keeps this version, and
+     * the branch would already name the one after it. Once it passed, moving on is fine even before publishing
+     * (the number is final); a note says publishing is still to do.
+     */
+    public static Readiness readiness(ReleaseRecord record, Path dir) {
+        if (record.step(StepId.PUBLISH).status().usable()) {
+            return new Readiness(true, null, null);
+        }
+        boolean podling = record.profile().podling();
+        StepId decisive = podling ? StepId.IPMC_TALLY : StepId.TALLY;
+        TallyOutputs tally = record.step(decisive).status() == StepState.DONE
+                ? record.outputs(decisive, TallyOutputs.class) : null;
+        String status = "release-pilot status --dir " + dir;
+        if (tally != null && tally.passed()) {
+            return new Readiness(true, "The vote passed; publishing is still to do (release-pilot dist publish --dir "
+                    + dir + "). The version number is final, so the next version may go now.", null);
+        }
+        String where = tally != null ? "did not pass (" + tally.reason() + ")"
+                : record.step(decisive).status() == StepState.WAITING ? "is still open (until "
+                + io.releasepilot.release.RecordEvaluator.time(record.step(decisive).until()) + ")"
+                : "has not been counted yet";
+        return new Readiness(false, "The " + (podling ? "Incubator " : "") + "vote on " + record.profile().version()
+                + " RC " + record.currentRc() + " " + where + ". If it fails, the next RC keeps "
+                + record.profile().version() + ", and the branch would already name the version after it.",
+                "Move to the next version once the vote passed (" + status + " says where it stands); give --force if"
+                        + " your project moves its lines earlier (e.g. right after the branch cut).");
     }
 
     /**

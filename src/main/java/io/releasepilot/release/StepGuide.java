@@ -16,7 +16,8 @@ public final class StepGuide {
 
     static {
         ENTRIES.put(StepId.PROFILE, new Entry("release-pilot profile show --dir {dir}", "Release profile"));
-        ENTRIES.put(StepId.PLAN, new Entry("release-pilot mail plan --dir {dir} --send", "Release plan"));
+        ENTRIES.put(StepId.PLAN, new Entry("release-pilot mail plan --dir {dir} --send",
+                "Release plan"));
         ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}   (or: keys import --dir {dir} ...)",
                 "Signing key"));
         ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir}   (or: keys"

@@ -17,6 +17,9 @@ import java.util.List;
  * the vote's 72 hours in UTC.
  */
 public final class Timeline {
+    /** Days from the RC date to the branch cut, the last day to get changes into a feature release (T-7). */
+    public static final int LAST_DAY_FOR_CHANGES = -7;
+
     private record Planned(StepId step, int offset, String what) {
     }
 
@@ -92,8 +95,9 @@ public final class Timeline {
                         + " last day for changes)"),
                 new Planned(StepId.KEY, -10, "Have your signing key (RSA 4096, your apache.org address)"),
                 new Planned(StepId.KEYS_FILE, -10, "Add your key to the project's KEYS file"),
-                new Planned(StepId.BRANCH, -7, feature ? "Cut the release branch " + branch + "; last day to get"
-                        + " changes into it" : "Check the release branch " + branch + "; last day to pick fixes onto it"),
+                new Planned(StepId.BRANCH, LAST_DAY_FOR_CHANGES, feature
+                        ? "Cut the release branch " + branch + "; last day to get changes into it"
+                        : "Check the release branch " + branch + "; last day to pick fixes onto it"),
                 new Planned(StepId.NOTES, -3, "Draft the release notes"),
                 new Planned(StepId.SOURCE, 0, "Tag " + rcTag + " and build the source release"),
                 new Planned(StepId.SIGN, 0, "Sign the artifacts (.asc and .sha512)"),

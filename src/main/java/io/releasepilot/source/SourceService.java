@@ -188,10 +188,12 @@ public final class SourceService {
      * The commit the RC tag goes on unless the release manager names one: the tip of the release branch when the
      * branch step recorded one ({@code refs/heads/<branch>}), else {@code HEAD}.
      */
+    private static final String BRANCH_REF = "refs/heads/";
+
     public static String defaultTagCommit(ReleaseRecord record) {
         BranchOutputs branch = record.step(StepId.BRANCH).status().usable()
                 ? record.outputs(StepId.BRANCH, BranchOutputs.class) : null;
-        return branch == null ? "HEAD" : "refs/heads/" + branch.branch();
+        return branch == null ? "HEAD" : BRANCH_REF + branch.branch();
     }
 
     /**
@@ -206,7 +208,14 @@ public final class SourceService {
             signer = Optional.of(keys.signer(signing.get(), passphrases));
         }
         try (GitRepository repo = GitRepository.open(repository)) {
-            String target = repo.resolve(commit == null || commit.isBlank() ? "HEAD" : commit.strip()).commit();
+            String revision = commit == null || commit.isBlank() ? "HEAD" : commit.strip();
+            String branch = revision.startsWith(BRANCH_REF) ? revision.substring(BRANCH_REF.length()) : null;
+            if (branch != null && repo.branchCommit(branch).isEmpty()) {
+                throw new ReleasePilotException("The release branch " + branch + " that the branch step recorded is"
+                        + " not in " + repository + "; the tag " + name + " was not created.", "Run the branch step"
+                        + " again (release-pilot branch --dir RELEASE_DIR), or name the commit to tag (--commit C).");
+            }
+            String target = repo.resolve(revision).commit();
             repo.createTag(name, target, message == null || message.isBlank() ? tagMessage(name) : message,
                     taggerName, taggerEmail, signer);
             return target;

@@ -55,12 +55,36 @@ class BranchCommandTest {
         assertThat(tag.out()).startsWith("Created annotated tag v3.1.0-rc1 on " + cut + " (the tip of 3.1).");
         assertThat(repo.git("rev-parse", "v3.1.0-rc1^{commit}")).isEqualTo(cut);
 
+        // A recorded branch that is gone is named, with the way on.
+        repo.git("branch", "-m", "3.1", "old-3.1");
+        ok("rc", "next", "--dir", dir.toString(), "--reason", "test");
+        CliRun gone = CliRun.run("source", "tag", "--dir", dir.toString());
+        assertThat(gone.exitCode()).isEqualTo(2);
+        assertThat(gone.err()).contains("The release branch 3.1 that the branch step recorded is not in " + repo.dir()
+                + "; the tag v3.1.0-rc2 was not created.", "release-pilot branch --dir RELEASE_DIR");
+        repo.git("branch", "-m", "old-3.1", "3.1");
+
         // Run again, the branch is behind main: refused, with the way to use it as it is.
         CliRun again = CliRun.run("branch", "--dir", dir.toString());
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("The branch 3.1 already exists at " + cut.substring(0, 12) + ", but main is at",
                 "release-pilot branch --dir RELEASE_DIR --from 3.1");
         ok("branch", "--dir", dir.toString(), "--from", "3.1");
+    }
+
+    @Test
+    void theNextVersionMovesTheLineTheBranchWasCutFromAndWarnsBeforeTheVote() throws Exception {
+        GitFixture repo = new GitFixture(tmp.resolve("demo"));
+        repo.git("checkout", "-q", "-b", "develop");
+        repo.write("pom.xml", "<project>\n  <version>3.1.0</version>\n</project>\n").commit("3.1.0");
+        Path dir = release(repo, "3.1.0");
+        ok("branch", "--dir", dir.toString());
+        ok("source", "tag", "--dir", dir.toString());
+
+        CliRun dry = ok("next-version", "--dir", dir.toString(), "--dry-run");
+        assertThat(dry.out()).contains("3.1: 3.1.0 \u2192 3.1.1 (new branch next-version-3.1.1 from 3.1)",
+                "develop: 3.1.0 \u2192 3.2.0a1 (new branch next-version-3.2.0a1 from develop)");
+        assertThat(dry.err()).startsWith("Warning: The vote on 3.1.0 RC 1 has not been counted yet.");
     }
 
     @Test

@@ -306,7 +306,12 @@ class ReleaseRecordCommandsTest {
                 "Dry run: nothing was committed.");
         assertThat(project.git("branch", "--list", "next-version-*")).isEmpty();
 
-        ok("next-version", "--dir", dir.toString());
+        // Before the vote passed it is refused (a failed vote keeps 3.1.0 for the next RC); --force moves anyway.
+        CliRun early = CliRun.run("next-version", "--dir", dir.toString());
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("The vote on 3.1.0 RC 1 has not been counted yet.", "--force");
+        assertThat(project.git("branch", "--list", "next-version-*")).isEmpty();
+        ok("next-version", "--dir", dir.toString(), "--force");
         assertThat(project.git("show", "next-version-3.1.1:pom.xml")).contains("<version>3.1.1</version>");
         assertThat(project.git("show", "next-version-3.2.0a1:pom.xml")).contains("<version>3.2.0a1</version>");
         JsonNode file = Json.mapper().readTree(dir.resolve("release.json").toFile());
