@@ -54,6 +54,17 @@ public final class NextVersionView extends BorderPane {
         diff.getStyleClass().add(Styles.PREVIEW);
         diff.textProperty().bind(model.diffProperty());
 
+        Label readiness = new Label();
+        readiness.setId("nextVersionReadiness");
+        readiness.setWrapText(true);
+        readiness.textProperty().bind(model.readinessProperty());
+        readiness.visibleProperty().bind(model.readinessProperty().isNotEmpty());
+        readiness.managedProperty().bind(readiness.visibleProperty());
+        javafx.scene.control.CheckBox force = new javafx.scene.control.CheckBox(Messages.get("nextVersion.force"));
+        force.setId("nextVersionForce");
+        force.setWrapText(true);
+        force.selectedProperty().bindBidirectional(model.forceProperty());
+
         Button commit = new Button(Messages.get("nextVersion.commit"));
         commit.setId("nextVersionCommit");
         commit.disableProperty().bind(model.readyProperty().not().or(model.busyProperty()));
@@ -80,8 +91,8 @@ public final class NextVersionView extends BorderPane {
         next.getStyleClass().add(Styles.NEXT_HINT);
         next.visibleProperty().bind(model.doneProperty());
 
-        VBox body = new VBox(10, form, new Label(Messages.get("nextVersion.lines")), plan, diff, actions, status,
-                result, next);
+        VBox body = new VBox(10, form, new Label(Messages.get("nextVersion.lines")), plan, diff, readiness, force,
+                actions, status, result, next);
         body.setPadding(new Insets(20));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

@@ -7,6 +7,7 @@ import io.releasepilot.gui.common.TaskRunner;
 import io.releasepilot.gui.wizard.ReleaseSession;
 import io.releasepilot.keys.KeyService;
 import io.releasepilot.nextversion.NextVersionService;
+import io.releasepilot.release.BranchOutputs;
 import io.releasepilot.release.NextVersionOutputs;
 import io.releasepilot.release.ReleaseProfile;
 import io.releasepilot.release.ReleaseRecord;
@@ -42,6 +43,9 @@ public final class NextVersionViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
+    private final BooleanProperty force = new SimpleBooleanProperty();
+    private final StringProperty readiness = new SimpleStringProperty("");
+    private boolean allowed;
     private final TaskRunner tasks;
     private List<NextVersionService.Plan> plans = List.of();
 
@@ -51,6 +55,7 @@ public final class NextVersionViewModel {
         this.source = new SourceService(keys);
         this.tasks = new TaskRunner(status, Messages.get("nextVersion.status.cancelled"));
         versionFile.addListener((obs, old, now) -> ready.set(false));
+        force.addListener((obs, old, now) -> showReadiness());
         mainBranch.addListener((obs, old, now) -> ready.set(false));
     }
 
@@ -60,6 +65,11 @@ public final class NextVersionViewModel {
         if (r == null) {
             status.set(Messages.get("nextVersion.status.noRelease"));
             return;
+        }
+        BranchOutputs cut = r.step(StepId.BRANCH).status().usable()
+                ? r.outputs(StepId.BRANCH, BranchOutputs.class) : null;
+        if (cut != null && cut.created() && "main".equals(mainBranch.get())) {
+            mainBranch.set(cut.from()); // the line the release branch was cut from moves on too
         }
         boolean recorded = r.step(StepId.NEXT_VERSION).status() == StepState.DONE;
         done.set(recorded);
@@ -116,8 +126,27 @@ public final class NextVersionViewModel {
         plan.set(lines.toString().strip());
         diff.set(text.toString());
         boolean any = found.stream().anyMatch(pl -> !pl.changes().isEmpty());
-        ready.set(any);
         status.set(any ? Messages.get("nextVersion.status.previewed") : Messages.get("nextVersion.status.nothing"));
+        changes = any;
+        showReadiness();
+    }
+
+    private boolean changes;
+
+    /**
+     * Before the vote passed, the next version waits (if the vote fails, the next RC keeps this version); the
+     * release manager may move on anyway when the project moves its lines earlier.
+     */
+    private void showReadiness() {
+        ReleaseRecord r = session.documentProperty().get();
+        if (r == null) {
+            return;
+        }
+        NextVersionService.Readiness rd = NextVersionService.readiness(r, session.workspaceProperty().get().dir());
+        allowed = rd.allowed();
+        readiness.set(rd.message() == null ? "" : rd.allowed() ? rd.message()
+                : Messages.get("nextVersion.notYet", rd.message()));
+        ready.set(changes && (allowed || force.get()) && !done.get());
     }
 
     /** After a last confirmation, commits each line's change on its new branch and records the step. */
@@ -162,6 +191,16 @@ public final class NextVersionViewModel {
 
     public void cancel() {
         tasks.cancel();
+    }
+
+    /** Move on before the vote passed (the project moves its lines earlier, e.g. right after the branch cut). */
+    public BooleanProperty forceProperty() {
+        return force;
+    }
+
+    /** Why the next version should wait (empty once the vote passed and the release is published). */
+    public StringProperty readinessProperty() {
+        return readiness;
     }
 
     public StringProperty versionFileProperty() {

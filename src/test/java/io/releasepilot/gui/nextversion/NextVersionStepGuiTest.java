@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Next version step in the window, on a real git repository: the lines to move and the diff are shown
- * before anything is written; Commit makes one commit per line on a new branch (the working tree untouched),
- * skips a number already tagged, and records the step.
+ * before anything is written; before the vote passed it waits unless told the project moves on earlier; Commit
+ * makes one commit per line on a new branch (the working tree untouched), skips a number already tagged, and
+ * records the step.
  */
 @ExtendWith(ApplicationExtension.class)
 class NextVersionStepGuiTest {
@@ -75,7 +76,12 @@ class NextVersionStepGuiTest {
                 .contains("-  <version>3.1.0</version>\n+  <version>3.1.2</version>",
                         "-  <version>3.1.0</version>\n+  <version>3.2.0a1</version>");
         assertThat(project.git("branch", "--list", "next-version-*")).as("nothing written before Commit").isEmpty();
+        assertThat(WizardRobot.text(robot, "#nextVersionReadiness")).isEqualTo("The vote on 3.1.0 RC 1 has not been"
+                + " counted yet. If it fails, the next RC keeps 3.1.0, and the branch would already name the version"
+                + " after it. Move on once the vote passed (the step list shows where it stands).");
+        assertThat(robot.lookup("#nextVersionCommit").queryButton().isDisabled()).as("waits for the vote").isTrue();
 
+        robot.clickOn("#nextVersionForce");
         robot.clickOn("#nextVersionCommit");
         WizardRobot.await(robot, "#nextVersionStatus", "Committed and recorded");
 
