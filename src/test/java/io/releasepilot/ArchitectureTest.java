@@ -56,7 +56,7 @@ class ArchitectureTest {
 
     /** The GUI packages of the steps and windows; none may use another. */
     static final String[] STEP_GUIS = {"profile", "verify", "keys", "source", "sign", "notes", "check", "mail",
-            "tally", "stage", "publish", "prune"};
+            "tally", "stage", "publish", "prune", "nextversion", "branch", "timeline"};
 
     @ArchTest
     static void stepGuisAreIndependent(com.tngtech.archunit.core.domain.JavaClasses classes) {
@@ -78,7 +78,8 @@ class ArchitectureTest {
                     "io.releasepilot.gui.verify..", "io.releasepilot.gui.keys..", "io.releasepilot.gui.source..",
                     "io.releasepilot.gui.sign..", "io.releasepilot.gui.notes..", "io.releasepilot.gui.check..",
                     "io.releasepilot.gui.mail..", "io.releasepilot.gui.tally..", "io.releasepilot.gui.stage..",
-                    "io.releasepilot.gui.publish..", "io.releasepilot.gui.prune..")
+                    "io.releasepilot.gui.publish..", "io.releasepilot.gui.prune..", "io.releasepilot.gui.nextversion..",
+                    "io.releasepilot.gui.branch..", "io.releasepilot.gui.timeline..")
             .because("the composition root hands the steps to the wizard");
 
     /** The value records of pgp and git that may cross into the faces; the rest is reached through services. */

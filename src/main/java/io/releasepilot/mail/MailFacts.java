@@ -200,7 +200,13 @@ final class MailFacts {
         put("voteClosed", t.closesAt() == null ? MailValue.missing("vote close time", source)
                 : MailValue.of("vote close time", VoteDeadline.format(t.closesAt())));
         String thread = d.input(MailInput.VOTE_THREAD);
-        put("voteThread", MailValue.orMissing("link to the vote thread", thread != null ? thread : t.threadUrl(),
+        if (thread == null || thread.isBlank()) {
+            thread = t.threadUrl();
+        }
+        if ((thread == null || thread.isBlank()) && (kind == MailKind.RESULT || kind == MailKind.CANCEL)) {
+            thread = d.input(MailInput.DEV_VOTE_THREAD); // counted from a file: the link typed in the window
+        }
+        put("voteThread", MailValue.orMissing("link to the vote thread", thread,
                 "from " + from + " when it read the thread from its lists.apache.org link, or "
                         + MailInput.VOTE_THREAD.source()));
         String next;

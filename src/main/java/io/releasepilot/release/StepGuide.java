@@ -21,7 +21,7 @@ public final class StepGuide {
     static {
         ENTRIES.put(StepId.PROFILE, new Entry("release-pilot profile show --dir {dir}", "Release profile"));
         ENTRIES.put(StepId.PLAN, new Entry("release-pilot mail plan --dir {dir} --send",
-                "Release mails \u2192 Release plan"));
+                "Release plan"));
         ENTRIES.put(StepId.KEY, new Entry("release-pilot keys generate --dir {dir}",
                 "release-pilot keys import --dir {dir} ...   (or: keys use --dir {dir} --key FPR --gpg)", "Signing key"));
         ENTRIES.put(StepId.KEYS_FILE, new Entry("release-pilot dist keys --dir {dir}",
@@ -37,20 +37,20 @@ public final class StepGuide {
                 "Publish"));
         ENTRIES.put(StepId.PRUNE, new Entry("release-pilot dist prune --dir {dir}", "Prune"));
         ENTRIES.put(StepId.VOTE, new Entry("release-pilot mail vote --dir {dir} --send",
-                "Release mails \u2192 [VOTE]"));
+                "Vote mail"));
         ENTRIES.put(StepId.RESULT, new Entry("release-pilot mail result --dir {dir} --send",
-                "Release mails \u2192 [RESULT]"));
+                "Result mail"));
         ENTRIES.put(StepId.IPMC_VOTE, new Entry("release-pilot mail ipmc-vote --dir {dir} --send",
-                "Release mails \u2192 Incubator [VOTE]"));
+                "Incubator vote mail"));
         ENTRIES.put(StepId.IPMC_RESULT, new Entry("release-pilot mail ipmc-result --dir {dir} --send",
-                "Release mails \u2192 Incubator [RESULT]"));
+                "Incubator result mail"));
         ENTRIES.put(StepId.ANNOUNCE, new Entry("release-pilot mail announce --dir {dir} --send",
-                "Release mails \u2192 [ANNOUNCE]"));
+                "Announcement"));
         ENTRIES.put(StepId.NEXT_VERSION, new Entry("release-pilot next-version --dir {dir}", "Next version"));
         ENTRIES.put(StepId.TALLY, new Entry("release-pilot vote tally --dir {dir} --url THREAD-LINK --roster PMC-FILE",
                 "Count the vote"));
         ENTRIES.put(StepId.IPMC_TALLY, new Entry("release-pilot vote tally --dir {dir} --ipmc --url THREAD-LINK"
-                + " --committee-info committee-info.json --committee incubator", "Count the vote (general@incubator round)"));
+                + " --committee-info committee-info.json --committee incubator", "Count the Incubator vote"));
     }
 
     private StepGuide() {

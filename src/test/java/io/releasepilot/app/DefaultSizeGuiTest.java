@@ -77,10 +77,13 @@ class DefaultSizeGuiTest {
                 .withReleaseManager("Jane Doe", "jdoe", "jdoe@apache.org"));
         dialogs.directories.add(release);
         robot.clickOn("#openReleaseButton");
-        for (int step = 0; step < 5; step++) {
+        int steps = robot.lookup("#stepList").queryListView().getItems().size();
+        for (int step = 0; step < steps; step++) {
             int s = step;
             clipped.addAll(clippedOnEveryTab(robot).stream().map(x -> "step " + s + ": " + x).toList());
-            robot.interact(() -> robot.lookup("#stepList").queryListView().getSelectionModel().select(s + 1));
+            if (s + 1 < steps) {
+                robot.interact(() -> robot.lookup("#stepList").queryListView().getSelectionModel().select(s + 1));
+            }
         }
         assertThat(clipped).isEmpty();
     }

@@ -102,7 +102,7 @@ class DistStepsGuiTest {
         assertThat(r.outputs(StepId.STAGE, StageOutputs.class).revision()).isEqualTo(4);
         assertThat(server.cat("dev/demo/1.0.0-rc1/apache-demo-1.0.0-src.tar.gz")).isEqualTo("artifact bytes\n");
         assertThat(text(robot, "#stageStatus")).isEqualTo("Staged; every file on the server matches what was sent."
-                + " Next: call the vote (Release mails step).");
+                + " Next: call the vote (Vote mail step).");
 
         step(robot, "Publish");
         await(robot, "#publishStatus", "The record holds no passed tally");
@@ -111,7 +111,7 @@ class DistStepsGuiTest {
         robot.clickOn("#publishButton");
         await(robot, "#publishStatus", "Published.");
         assertThat(text(robot, "#publishStatus")).isEqualTo("Published. Next: remove old releases (Prune step) and"
-                + " announce the release (Release mails step).");
+                + " announce the release (Announcement step).");
         assertThat(server.tree("release/demo")).contains("release/demo/1.0.0/apache-demo-1.0.0-src.tar.gz");
         assertThat(server.tree("dev/demo")).isEqualTo("dev/demo/\n");
 

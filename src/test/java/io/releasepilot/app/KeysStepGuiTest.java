@@ -60,7 +60,7 @@ class KeysStepGuiTest {
     void createsAKeyUsesItForTheReleaseAndAppendsItToKeys(FxRobot robot) throws Exception {
         dialogs.directories.add(release);
         robot.clickOn("#openReleaseButton");
-        robot.clickOn("#nextButton");
+        io.releasepilot.testing.WizardRobot.openStep(robot, "Signing key");
         assertThat(robot.lookup("#keyName").queryAs(TextField.class).getText()).isEqualTo("Jane Doe");
         assertThat(robot.lookup("#keyEmail").queryAs(TextField.class).getText()).isEqualTo("jdoe@apache.org");
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();

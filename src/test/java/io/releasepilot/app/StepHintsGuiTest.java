@@ -206,7 +206,7 @@ class StepHintsGuiTest {
         robot.clickOn("#stageButton");
         await(robot, "#stageStatus", "Staged;");
         assertThat(text(robot, "#stageStatus")).isEqualTo("Staged; every file on the server matches what was sent."
-                + " Next: call the vote (Release mails step).");
+                + " Next: call the vote (Vote mail step).");
         awaitDone(robot, "Stage");
         // Entered again: staged, not "… already exists. Staged candidates are never replaced: start the next one".
         step(robot, "Check");
@@ -215,7 +215,7 @@ class StepHintsGuiTest {
         assertThat(text(robot, "#stageStatus")).isEqualTo("Staged at " + at("stage") + ": " + server.devUrl()
                 + "1.0.0-rc1/ (revision " + new ReleaseStore().load(new Workspace(release))
                 .outputs(io.releasepilot.release.StepId.STAGE, io.releasepilot.release.StageOutputs.class).revision()
-                + "). Next: call the vote (Release mails step).");
+                + "). Next: call the vote (Vote mail step).");
 
         // The key is added to KEYS on the command line: reopened, the Signing key step no longer asks for that.
         ok("keys", "append", "--dir", release.toString(), "--keys-file", tmp.resolve("KEYS").toString());

@@ -10,25 +10,36 @@ import javafx.scene.Node;
 
 import java.time.Clock;
 
-/** The Release mails step: plan, VOTE, RESULT, CANCELLED, the podling round and ANNOUNCE. */
+/**
+ * A mail step: one implementation shown once per moment of the flow ({@link MailPane}: plan, VOTE,
+ * RESULT or CANCELLED, the podling round, ANNOUNCE), each with its own why and What's next.
+ */
 public final class MailStep implements WizardStep {
-    public static final String ID = "mail";
+    private final MailPane pane;
     private final MailViewModel model;
     private final MailView view;
 
-    public MailStep(ReleaseSession session, DialogService dialogs, SmtpSender sender, MailClientOpener opener) {
-        this.model = new MailViewModel(session, dialogs, Clock.systemUTC(), sender, opener);
-        this.view = new MailView(model);
+    public MailStep(ReleaseSession session, DialogService dialogs, SmtpSender sender, MailClientOpener opener,
+                    MailPane pane) {
+        this(session, dialogs, sender, opener, pane, Clock.systemUTC());
+    }
+
+    /** As above, with the clock the mails are dated by (and the vote's 72 hours counted from). */
+    public MailStep(ReleaseSession session, DialogService dialogs, SmtpSender sender, MailClientOpener opener,
+                    MailPane pane, Clock clock) {
+        this.pane = pane;
+        this.model = new MailViewModel(session, dialogs, clock, sender, opener, pane);
+        this.view = new MailView(model, pane);
     }
 
     @Override
     public String id() {
-        return ID;
+        return pane.id();
     }
 
     @Override
     public String title() {
-        return Messages.get("mail.step");
+        return Messages.get(pane.key() + ".step");
     }
 
     @Override

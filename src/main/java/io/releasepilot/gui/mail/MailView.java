@@ -27,13 +27,15 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Release mails step: the mail to write, the values only you know, the preview with From/To/Cc/Subject and
+ * A mail step: the mail to write, the values only you know, the preview with From/To/Cc/Subject and
  * anything missing, then Save .eml, Copy, Open in mail client, or Send by SMTP.
  */
 public final class MailView extends BorderPane {
+    /** Hints up to this length are shown in the empty field; longer ones below it. */
+    private static final int SHORT_HINT = 60;
 
-    public MailView(MailViewModel model) {
-        VBox header = StepHeader.of("mail.title", "mail.intro");
+    public MailView(MailViewModel model, MailPane pane) {
+        VBox header = StepHeader.of(pane.key() + ".title", pane.key() + ".intro");
 
         ChoiceBox<MailKind> kind = new ChoiceBox<>(model.kinds());
         kind.setId("mailKind");
@@ -55,7 +57,10 @@ public final class MailView extends BorderPane {
         Button customize = new Button(Messages.get("mail.customize"));
         customize.setId("mailCustomize");
         customize.setOnAction(e -> model.customizeTemplate());
-        HBox choose = new HBox(8, new Label(Messages.get("mail.kind")), kind, customize, template);
+        HBox choose = new HBox(8, customize, template);
+        if (pane.kinds().size() > 1) {
+            choose.getChildren().addAll(0, java.util.List.of(new Label(Messages.get("mail.kind")), kind));
+        }
         choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         GridPane values = new GridPane();
@@ -67,10 +72,17 @@ public final class MailView extends BorderPane {
             int row = 0;
             for (MailInput in : model.shownInputs()) {
                 TextField f = Controls.textField("mailInput-" + in.key(), model.inputProperty(in));
-                f.setPromptText(in.hint());
                 f.setTooltip(new Tooltip(in.hint()));
                 GridPane.setHgrow(f, Priority.ALWAYS);
                 values.addRow(row++, new Label(capitalize(in.label())), f);
+                if (in.hint().length() <= SHORT_HINT) {
+                    f.setPromptText(in.hint());
+                } else { // a long hint goes below the field, wrapped, so it is never cut off
+                    Label hint = new Label(in.hint());
+                    hint.setWrapText(true);
+                    hint.getStyleClass().add(Styles.NEXT_HINT);
+                    values.add(hint, 1, row++);
+                }
             }
             if (model.kindProperty().get() == MailKind.ANNOUNCE) {
                 TextField f = Controls.textField("mailOverride", model.overrideProperty());
@@ -133,7 +145,18 @@ public final class MailView extends BorderPane {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        VBox body = new VBox(10, choose, values, preview, problems, actions, smtp, smtpHint, status);
+        Label next = new Label(Messages.get(pane.key() + ".next"));
+        next.setId("mailNext");
+        next.setWrapText(true);
+        next.getStyleClass().add(Styles.NEXT_HINT);
+        next.visibleProperty().bind(model.doneProperty());
+        Button nextRc = new Button(Messages.get("mail.nextRc"));
+        nextRc.setId("mailNextRc");
+        nextRc.visibleProperty().bind(model.cancelledProperty());
+        nextRc.managedProperty().bind(model.cancelledProperty());
+        nextRc.setOnAction(e -> model.startNextRc());
+
+        VBox body = new VBox(10, choose, values, preview, problems, actions, smtp, smtpHint, status, next, nextRc);
         body.setPadding(new Insets(20));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

@@ -15,6 +15,8 @@ import io.releasepilot.mail.SmtpSecurity;
 import io.releasepilot.mail.SmtpSender;
 import io.releasepilot.mail.SmtpSettings;
 import io.releasepilot.release.ReleaseRecord;
+import io.releasepilot.release.StepId;
+import io.releasepilot.release.StepState;
 import io.releasepilot.release.Workspace;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,7 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Release mails step's state: which mail, the values only the release manager knows, the preview with
+ * A mail step's state: which mail, the values only the release manager knows, the preview with
  * what is missing, and the SMTP settings. Sending runs off the FX thread after a last confirmation and a
  * password asked through the dialog service; the password is cleared right after.
  */
@@ -47,7 +49,9 @@ public final class MailViewModel {
     private final SmtpSender sender;
     private final MailClientOpener opener;
     private final ObservableList<MailKind> kinds = FXCollections.observableArrayList();
-    private final ObjectProperty<MailKind> kind = new SimpleObjectProperty<>(MailKind.VOTE);
+    private final MailPane pane;
+    private final ObjectProperty<MailKind> kind = new SimpleObjectProperty<>();
+    private final BooleanProperty cancelled = new SimpleBooleanProperty();
     private final ObservableList<MailInput> shownInputs = FXCollections.observableArrayList();
     private final Map<MailInput, StringProperty> inputs = new EnumMap<>(MailInput.class);
     private final StringProperty override = new SimpleStringProperty("");
@@ -69,8 +73,11 @@ public final class MailViewModel {
      * @param opener opens a {@code mailto:} or {@code file:} URI in the user's mail client
      */
     public MailViewModel(ReleaseSession session, DialogService dialogs, Clock clock, SmtpSender sender,
-                         MailClientOpener opener) {
+                         MailClientOpener opener, MailPane pane) {
         this.session = session;
+        this.pane = pane;
+        kinds.setAll(pane.kinds());
+        kind.set(pane.kinds().get(0));
         this.dialogs = dialogs;
         this.clock = clock;
         this.sender = sender;
@@ -105,7 +112,7 @@ public final class MailViewModel {
             problems.set(Messages.get("mail.status.noRelease"));
             return;
         }
-        kinds.setAll(Arrays.stream(MailKind.values()).filter(k -> r.profile().podling() || !k.podlingOnly()).toList());
+        showRecorded(r);
         try {
             mails.inputs(Map.of()).forEach((in, v) -> {
                 if (inputs.get(in).get().isEmpty()) {
@@ -126,6 +133,41 @@ public final class MailViewModel {
         refresh();
     }
 
+    /**
+     * Whether this pane's mail is recorded (so Next is open after a reopen), and whether the vote of this RC was
+     * cancelled (then the next RC can be started from here).
+     */
+    private void showRecorded(ReleaseRecord r) {
+        Optional<StepId> step = StepId.byId(pane.id());
+        done.set(step.isPresent() && r.step(step.get()).status() == StepState.DONE);
+        cancelled.set(pane == MailPane.RESULT && r.step(StepId.VOTE).status() == StepState.FAILED);
+    }
+
+    /** After a [CANCELLED] mail: ends this RC (kept in the record with its reason) and starts the next one. */
+    public void startNextRc() {
+        ReleaseRecord r = session.documentProperty().get();
+        if (r == null || !cancelled.get()) {
+            return;
+        }
+        int next = r.currentRc() + 1;
+        if (!dialogs.confirm(Messages.get("mail.nextRc.title"), Messages.get("mail.nextRc.message", next))) {
+            return;
+        }
+        try {
+            String reason = inputs.get(MailInput.CANCEL_REASON).get().strip();
+            session.recorded(session.records().nextRc("vote cancelled" + (reason.isEmpty() ? "" : ": " + reason)));
+            cancelled.set(false);
+            done.set(false);
+            status.set(Messages.get("mail.nextRc.done", next));
+        } catch (ReleasePilotException e) {
+            status.set(e.userText());
+        }
+    }
+
+    public BooleanProperty cancelledProperty() {
+        return cancelled;
+    }
+
     /** The typed values this kind's template uses. */
     private void showInputsOf(MailKind k) {
         if (k == null) {
@@ -137,7 +179,9 @@ public final class MailViewModel {
             var names = MailTemplate.load(k, ws == null ? null : ws.mailDir()).placeholders();
             for (MailInput in : MailInput.values()) {
                 if (names.contains(in.key()) || in == MailInput.CHERRY_PICK_DEADLINE && names.contains("cherryPickLine")
-                        || in == MailInput.DESIGNATION && names.contains("designationLine")) {
+                        || in == MailInput.DESIGNATION && names.contains("designationLine")
+                        || in == MailInput.DEV_VOTE_THREAD && names.contains("voteThread")
+                        && (k == MailKind.RESULT || k == MailKind.CANCEL)) {
                     used.add(in);
                 }
             }
@@ -201,7 +245,8 @@ public final class MailViewModel {
         try {
             Path eml = mails().save(draft, typed());
             session.reload();
-            done.set(true);
+            showRecorded(session.documentProperty().get());
+            done.set(kind.get() != MailKind.CANCEL);
             status.set(Messages.get("mail.status.saved", eml));
         } catch (ReleasePilotException e) {
             status.set(e.userText());
@@ -286,7 +331,8 @@ public final class MailViewModel {
                 status.set(e.userText());
                 return;
             }
-            done.set(true);
+            showRecorded(session.documentProperty().get());
+            done.set(mailKind != MailKind.CANCEL);
             status.set(Messages.get("mail.status.sent", toSend.subject(), receipt.messageId()));
         });
     }

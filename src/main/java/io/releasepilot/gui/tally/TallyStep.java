@@ -12,7 +12,10 @@ import java.time.Clock;
 /** The Tally step: count the vote from its thread, explain every count, let the RM decide what is unclear. */
 public final class TallyStep implements WizardStep {
     public static final String ID = "tally";
+    /** The podling's second round, on general@incubator. */
+    public static final String IPMC_ID = "ipmc-tally";
     private final TallyViewModel model;
+    private final boolean ipmcRound;
     private final TallyView view;
 
     public TallyStep(ReleaseSession session, DialogService dialogs) {
@@ -20,18 +23,25 @@ public final class TallyStep implements WizardStep {
     }
 
     public TallyStep(ReleaseSession session, DialogService dialogs, Clock clock) {
+        this(session, dialogs, clock, false);
+    }
+
+    /** The count of the dev@ vote, or with {@code ipmcRound} the podling's general@incubator round. */
+    public TallyStep(ReleaseSession session, DialogService dialogs, Clock clock, boolean ipmcRound) {
+        this.ipmcRound = ipmcRound;
         this.model = new TallyViewModel(session, clock);
+        model.ipmcRoundProperty().set(ipmcRound);
         this.view = new TallyView(model, dialogs);
     }
 
     @Override
     public String id() {
-        return ID;
+        return ipmcRound ? IPMC_ID : ID;
     }
 
     @Override
     public String title() {
-        return Messages.get("tally.step");
+        return Messages.get(ipmcRound ? "tally.ipmc.step" : "tally.step");
     }
 
     @Override

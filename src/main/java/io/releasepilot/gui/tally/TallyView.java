@@ -21,6 +21,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -80,17 +82,22 @@ public final class TallyView extends BorderPane {
 
         javafx.scene.control.CheckBox ipmc = new javafx.scene.control.CheckBox(Messages.get("tally.ipmcRound"));
         ipmc.setId("tallyIpmcRound");
+        ipmc.setWrapText(true);
         ipmc.selectedProperty().bindBidirectional(model.ipmcRoundProperty());
         ipmc.selectedProperty().addListener((obs, old, now) -> model.enter());
 
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label(Messages.get("tally.source")), new HBox(8, kind, source, chooseSource));
-        form.addRow(1, new Label(Messages.get("tally.roster")), new HBox(8, roster, chooseRoster));
-        form.addRow(2, new Label(Messages.get("tally.committeeInfo")), new HBox(8, info,
-                new Label(Messages.get("tally.committee")), committee));
-        form.addRow(3, new Label(Messages.get("tally.aliases")), aliases);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        chooseSource.setMinWidth(Region.USE_PREF_SIZE);
+        chooseRoster.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(source, Priority.ALWAYS);
+        HBox.setHgrow(roster, Priority.ALWAYS);
+        form.addRow(0, fixed("tally.source"), new HBox(8, kind, source, chooseSource));
+        form.addRow(1, fixed("tally.roster"), new HBox(8, roster, chooseRoster));
+        form.addRow(2, fixed("tally.committeeInfo"), new HBox(8, info, fixed("tally.committee"), committee));
+        form.addRow(3, fixed("tally.aliases"), aliases);
         form.addRow(4, new Label(), ipmc);
 
         Button count = new Button(Messages.get("tally.count"));
@@ -158,6 +165,20 @@ public final class TallyView extends BorderPane {
         setCenter(scroll);
     }
 
+    /** A label that keeps its whole text (the field beside it gives way). */
+    private static Label fixed(String key) {
+        Label l = new Label(Messages.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Keeps a column at least as wide as its header, so the header is never cut off. */
+    private static <R> TableColumn<R, String> headerWide(TableColumn<R, String> c) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 24);
+        return c;
+    }
+
     private static Label label(String id, String text) {
         Label l = new Label();
         l.setId(id);
@@ -169,13 +190,13 @@ public final class TallyView extends BorderPane {
                                                                         Function<TallyViewModel.VoterRow, String> value) {
         TableColumn<TallyViewModel.VoterRow, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
+        return headerWide(c);
     }
 
     private static TableColumn<TallyViewModel.FlagRow, String> flagColumn(String key,
                                                                           Function<TallyViewModel.FlagRow, String> value) {
         TableColumn<TallyViewModel.FlagRow, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
+        return headerWide(c);
     }
 }

@@ -126,6 +126,11 @@ public final class TallyViewModel {
                 return;
             }
             // As recorded (the banner says when an earlier step makes it stale); waiting shows the countdown.
+            io.releasepilot.release.StepRecord recorded = rec == null ? null : rec.step(r.tallyStep());
+            if (recorded != null && recorded.status() == StepState.WAITING && recorded.until() != null) {
+                closesAt = recorded.until(); // reopened while the vote is open: the countdown goes on
+                tick();
+            }
             io.releasepilot.release.TallyOutputs counted = complete.get()
                     ? rec.outputs(r.tallyStep(), io.releasepilot.release.TallyOutputs.class) : null;
             MailOutputs vote = r.voteMail();

@@ -28,7 +28,10 @@ import java.util.Optional;
 
 /** The wizard: the step list on the left, the current step's pane, Back/Next and a status bar. */
 public final class WizardShell extends BorderPane {
-    private final List<WizardStep> steps;
+    private final List<WizardStep> all;
+    /** The steps shown: all of them, less the podling round for a release that is not a podling's. */
+    private final javafx.collections.ObservableList<WizardStep> steps = FXCollections.observableArrayList();
+    private boolean updatingList;
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final ListView<WizardStep> stepList;
     private final ReleaseSession session;
@@ -36,9 +39,10 @@ public final class WizardShell extends BorderPane {
     private final Label whatsNext = new Label();
 
     public WizardShell(List<WizardStep> steps, ReleaseSession session) {
-        this.steps = List.copyOf(steps);
+        this.all = List.copyOf(steps);
         this.session = session;
-        stepList = new ListView<>(FXCollections.observableArrayList(this.steps));
+        this.steps.setAll(shownSteps());
+        stepList = new ListView<>(this.steps);
         stepList.setId("stepList");
         stepList.getStyleClass().add(Styles.STEP_LIST);
         stepList.setPrefWidth(210);
@@ -59,8 +63,9 @@ public final class WizardShell extends BorderPane {
         whatsNext.setWrapText(true);
         whatsNext.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(whatsNext, Priority.ALWAYS);
+        session.documentProperty().addListener((obs, old, now) -> updateShown());
         stepList.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            if (now.intValue() >= 0 && now.intValue() != current.get()) {
+            if (!updatingList && now.intValue() >= 0 && now.intValue() != current.get()) {
                 go(now.intValue());
             }
         });
@@ -75,7 +80,8 @@ public final class WizardShell extends BorderPane {
         next.setDefaultButton(false);
         next.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             int i = current.get();
-            return i < 0 || i >= this.steps.size() - 1 || !this.steps.get(i).completeProperty().get();
+            return i < 0 || i >= this.steps.size() - 1 || !this.steps.get(i).completeProperty().get()
+                    && !StepId.byId(this.steps.get(i).id()).map(StepId::skippable).orElse(false);
         }, completeDependencies()));
         next.setOnAction(e -> go(current.get() + 1));
 
@@ -94,6 +100,52 @@ public final class WizardShell extends BorderPane {
         setBottom(bottom);
         showNext();
         if (!this.steps.isEmpty()) {
+            go(Math.max(0, indexOf(rememberedStep())));
+        }
+    }
+
+    /** The step this release's window showed last (empty for a new release). */
+    private String rememberedStep() {
+        io.releasepilot.release.Workspace ws = session.workspaceProperty().get();
+        return ws == null || session.documentProperty().get() == null ? ""
+                : WindowState.lastStep(ws).orElse("");
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<WizardStep> shownSteps() {
+        io.releasepilot.release.ReleaseRecord r = session.documentProperty().get();
+        boolean podling = r != null && r.profile().podling();
+        return all.stream().filter(s -> podling || !StepId.byId(s.id()).map(StepId::podlingOnly).orElse(false))
+                .toList();
+    }
+
+    /** Shows or hides the podling round when the profile says (or no longer says) podling. */
+    private void updateShown() {
+        List<WizardStep> wanted = shownSteps();
+        if (wanted.equals(steps)) {
+            return;
+        }
+        WizardStep at = currentStep();
+        updatingList = true;
+        try {
+            steps.setAll(wanted);
+            int index = at == null ? -1 : steps.indexOf(at);
+            current.set(index);
+            if (index >= 0) {
+                stepList.getSelectionModel().select(index);
+            }
+        } finally {
+            updatingList = false;
+        }
+        if (current.get() < 0 && !steps.isEmpty()) {
             go(0);
         }
     }
@@ -134,7 +186,8 @@ public final class WizardShell extends BorderPane {
     private javafx.beans.Observable[] completeDependencies() {
         java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>();
         deps.add(current);
-        steps.forEach(s -> deps.add(s.completeProperty()));
+        deps.add(steps);
+        all.forEach(s -> deps.add(s.completeProperty()));
         return deps.toArray(javafx.beans.Observable[]::new);
     }
 
@@ -151,6 +204,11 @@ public final class WizardShell extends BorderPane {
         current.set(index);
         stepList.getSelectionModel().select(index);
         WizardStep step = steps.get(index);
+        io.releasepilot.release.Workspace ws = session.workspaceProperty().get();
+        if (ws != null && session.documentProperty().get() != null) {
+            WindowState.remember(ws, step.id()).ifPresent(why -> session.statusProperty().set(
+                    Messages.get("wizard.stateNotSaved", why)));
+        }
         BorderPane pane = new BorderPane(step.view());
         pane.setTop(banner);
         setCenter(pane);

@@ -124,7 +124,7 @@ class TallyStepGuiTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#tallyStatus")).isEqualTo("Counted at " + io.releasepilot.release.RecordEvaluator
                 .time(record.step(StepId.TALLY).at()) + " and recorded in the release: the vote passed. Next: the"
-                + " RESULT mail (Release mails step).");
+                + " RESULT mail (Result mail step).");
 
         robot.clickOn("#tallyIpmcRound");
         assertThat(text(robot, "#tallyStatus")).isEqualTo("No VOTE mail is recorded for this release; the thread must"
