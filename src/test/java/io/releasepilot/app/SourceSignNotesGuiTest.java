@@ -184,4 +184,36 @@ class SourceSignNotesGuiTest {
         assertThat(steps.at("/sign/outputs/files/0/asc").asText()).isEqualTo(artifact.get("file").asText() + ".asc");
         assertThat(steps.at("/notes/outputs/file").asText()).isEqualTo("notes/RELEASE-NOTES-1.1.0.md");
     }
+
+    @Test
+    void anArchiveNamePatternSetOnTheCommandLineIsShownUsedAndKeptByTheWindow(FxRobot robot) throws Exception {
+        Path mx = tmp.resolve("release-mx");
+        new ReleaseStore().create(mx, ReleaseProfile.withDefaults("demo", false, "2.0.0")
+                .withReleaseManager("Jane Doe", "jdoe", "jdoe@apache.org")
+                .withGitRepository(repo.dir().toString()).withSigningKey(fpr));
+        io.releasepilot.source.SourceService service = new io.releasepilot.source.SourceService(
+                new KeyService(new AppHome(tmp.resolve("home"))));
+        io.releasepilot.release.RecordService records = new io.releasepilot.release.RecordService(
+                new io.releasepilot.release.Workspace(mx));
+        io.releasepilot.source.SourceOptions base = service.options(records.load());
+        service.saveOptions(records, new io.releasepilot.source.SourceOptions(base.dotFiles(), base.removals(),
+                base.exportIgnore(), base.submodules(), base.zip(), base.versionFile(), base.versionPattern(),
+                "apache-{project}-src-{version}.rc{rc}"));
+        repo.tag("v2.0.0-rc1");
+        dialogs.directories.add(mx);
+        robot.clickOn("#openReleaseButton");
+
+        step(robot, "Source release");
+        assertThat(robot.lookup("#sourceNamePattern").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("apache-{project}-src-{version}.rc{rc}");
+        click(robot, "#sourceCheck");
+        await(robot, "#sourceStatus", "All pre-flight");
+        assertThat(robot.lookup("#sourcePreview").queryAs(TextArea.class).getText())
+                .contains("apache-demo-src-2.0.0.rc1.tar.gz");
+        click(robot, "#sourceBuild");
+        await(robot, "#sourceStatus", "Built");
+        assertThat(mx.resolve("artifacts/2.0.0-rc1/apache-demo-src-2.0.0.rc1.tar.gz")).exists();
+        assertThat(service.options(records.load()).namePattern()).as("saved again by the window, not dropped")
+                .isEqualTo("apache-{project}-src-{version}.rc{rc}");
+    }
 }

@@ -47,6 +47,9 @@ public final class SourceView extends BorderPane {
                 field("sourceVersionFile", model.versionFileProperty()));
         options.addRow(row++, new Label(Messages.get("source.versionPattern")),
                 field("sourceVersionPattern", model.versionPatternProperty()));
+        TextField namePattern = field("sourceNamePattern", model.namePatternProperty());
+        namePattern.setPromptText(Messages.get("source.namePattern.prompt"));
+        options.addRow(row++, new Label(Messages.get("source.namePattern")), namePattern);
         CheckBox submodules = new CheckBox(Messages.get("source.submodules"));
         submodules.selectedProperty().bindBidirectional(model.submodulesProperty());
         CheckBox zip = new CheckBox(Messages.get("source.zip"));

@@ -49,6 +49,7 @@ public final class SourceViewModel {
     private final BooleanProperty zip = new SimpleBooleanProperty();
     private final StringProperty versionFile = new SimpleStringProperty("");
     private final StringProperty versionPattern = new SimpleStringProperty("{version}");
+    private final StringProperty namePattern = new SimpleStringProperty("");
     private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
     private final StringProperty preview = new SimpleStringProperty("");
     private final ObservableList<String> results = FXCollections.observableArrayList();
@@ -106,11 +107,12 @@ public final class SourceViewModel {
         zip.set(o.zip());
         versionFile.set(o.versionFile());
         versionPattern.set(o.versionPattern());
+        namePattern.set(o.namePattern());
     }
 
     private SourceOptions options() {
         return new SourceOptions(split(dotFiles.get()), split(removals.get()), true, submodules.get(), zip.get(),
-                versionFile.get(), versionPattern.get());
+                versionFile.get(), versionPattern.get(), namePattern.get());
     }
 
     private static List<String> split(String text) {
@@ -298,6 +300,11 @@ public final class SourceViewModel {
 
     public StringProperty versionFileProperty() {
         return versionFile;
+    }
+
+    /** The archive's name pattern (MXNet's apache-{project}-src-{version}.rc{rc}{incubating}); empty: the ASF default. */
+    public StringProperty namePatternProperty() {
+        return namePattern;
     }
 
     public StringProperty versionPatternProperty() {
