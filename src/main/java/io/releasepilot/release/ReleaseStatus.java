@@ -35,7 +35,9 @@ public record ReleaseStatus(ReleaseProfile profile, int rc, List<StepView> steps
     public static ReleaseStatus of(ReleaseRecord r, List<StepView> all, Workspace ws, Instant now) {
         List<StepView> shown = withAnnounceWait(all, now).stream().filter(s -> StepGuide.available(s.step()))
                 .toList();
-        return new ReleaseStatus(r.profile(), r.currentRc(), shown, next(shown, ws.dir(), now));
+        // a release with an earlier candidate is under way: a plan or branch skipped then is not offered again
+        boolean underWay = r.candidates().size() > 1;
+        return new ReleaseStatus(r.profile(), r.currentRc(), shown, next(shown, ws.dir(), now, underWay));
     }
 
     /**
@@ -61,7 +63,7 @@ public record ReleaseStatus(ReleaseProfile profile, int rc, List<StepView> steps
         return List.copyOf(out);
     }
 
-    private static Optional<NextAction> next(List<StepView> steps, Path dir, Instant now) {
+    private static Optional<NextAction> next(List<StepView> steps, Path dir, Instant now, boolean underWay) {
         for (int i = 0; i < steps.size(); i++) {
             StepView s = steps.get(i);
             if (s.status() == StepState.DONE) {
@@ -77,7 +79,7 @@ public record ReleaseStatus(ReleaseProfile profile, int rc, List<StepView> steps
             if (s.status() == StepState.WAITING) {
                 continue;
             }
-            if (s.status() == StepState.NOT_STARTED && s.step().skippable() && laterRecorded(steps, i)) {
+            if (s.status() == StepState.NOT_STARTED && s.step().skippable() && (underWay || laterRecorded(steps, i))) {
                 continue;
             }
             String why = switch (s.status()) {

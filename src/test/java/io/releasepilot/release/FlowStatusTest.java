@@ -104,6 +104,19 @@ class FlowStatusTest {
     }
 
     @Test
+    void aSecondCandidateDoesNotSendTheReleaseManagerBackToASkippedPlanMail() throws Exception {
+        RecordService records = at(NOW);
+        records.done(StepId.SOURCE, RecordServiceTest.source("11"));
+        records.failed(StepId.VOTE, "The vote was cancelled: a missing LICENSE entry");
+        records.nextRc("a missing LICENSE entry");
+        ReleaseStatus rc2 = records.status();
+        assertThat(rc2.rc()).isEqualTo(2);
+        assertThat(rc2.step(StepId.PLAN).get().status()).isEqualTo(StepState.NOT_STARTED);
+        assertThat(rc2.next().get().step()).as("the first step not done that is not the skipped plan or branch")
+                .isEqualTo(StepId.KEY);
+    }
+
+    @Test
     void aVersionChangedAfterTheBranchWasRecordedMakesTheBranchStale() throws Exception {
         RecordService records = at(NOW);
         records.done(StepId.BRANCH, new BranchOutputs("2.4", "c".repeat(40), "main", true));
