@@ -11,6 +11,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,13 +45,21 @@ public final class ArchiveInspector {
     /** How large a nested jar or zip may be to be looked inside. */
     static final long KEEP_NESTED = 64L << 20;
     private final ArchiveLimits limits;
-    private final Year currentYear;
+    private final java.util.function.Supplier<Year> currentYear;
     private Duration budget = LicenseHeaderScan.DEFAULT_BUDGET;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Path tempRoot;
 
     /** {@code currentYear}: the year the candidate was made (its signature's), which NOTICE should include. */
     public ArchiveInspector(ArchiveLimits limits, Year currentYear) {
+        this(limits, () -> currentYear);
+    }
+
+    /**
+     * {@code currentYear} is asked for only when the content has been read, so the inspection can start before
+     * the signature (which says when the candidate was made) has been looked at.
+     */
+    public ArchiveInspector(ArchiveLimits limits, java.util.function.Supplier<Year> currentYear) {
         this.limits = limits;
         this.currentYear = currentYear;
     }
@@ -112,6 +121,24 @@ public final class ArchiveInspector {
             stopScan(s);
         }
         return s.report();
+    }
+
+    /**
+     * Inspects the gzip-compressed tar {@code file} (read on this thread, beside the pass that hashes it; links
+     * are not followed).
+     */
+    public ArchiveReport inspectTar(Path file, String name, boolean podling, Progress progress) {
+        InputStream in;
+        try {
+            in = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(FileChannel.open(file,
+                    StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)), 1 << 16);
+        } catch (IOException e) {
+            ArchiveState s = new ArchiveState(name, limits);
+            s.couldNotCheck("it could not be opened (" + io.releasepilot.core.IoErrors.reason(e) + "); this is a"
+                    + " problem of this machine, not of the candidate.");
+            return s.report();
+        }
+        return inspect(in, name, podling, progress);
     }
 
     /** Inspects a zip file through its central directory (random access; the file is read a second time). */
@@ -203,7 +230,7 @@ public final class ArchiveInspector {
         if (s.stopped || progress.isCancelled()) {
             return;
         }
-        new ArchiveConclusions(s, currentYear, budget, threads, progress::isCancelled).conclude(podling);
+        new ArchiveConclusions(s, currentYear.get(), budget, threads, progress::isCancelled).conclude(podling);
     }
 
     private void startScan(ArchiveState s, Progress progress) {
