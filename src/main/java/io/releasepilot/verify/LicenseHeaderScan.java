@@ -175,6 +175,20 @@ public final class LicenseHeaderScan {
     }
 
     /**
+     * One file's verdict ("APPROVED", "UNKNOWN", "THIRD_PARTY (BSD-style license)", ...) from its first bytes,
+     * with or without the quick check of {@link QuickHeader}: for tests that compare the two.
+     */
+    static String verdict(String rel, byte[] head, boolean quick) throws ReleasePilotException {
+        Verdict v = Rat.of().judge(rel, head, quick, DEFAULT_BUDGET.toNanos(), () -> false);
+        return v.license.isEmpty() ? v.kind.name() : v.kind + " (" + v.license + ")";
+    }
+
+    /** True when {@link QuickHeader} alone approves a file with these first bytes. */
+    static boolean quicklyApproved(byte[] head) throws ReleasePilotException {
+        return QuickHeader.holdsAny(head, Rat.of().approvedLiterals());
+    }
+
+    /**
      * A scan fed file by file as an archive streams past: {@link #submit} hands a file's head to the pool (it
      * blocks while 16 heads per thread wait, so memory stays bounded); {@link #finish} applies the
      * project's own rules, which are only known once the archive has been read, and gives the result.
