@@ -32,7 +32,8 @@ import java.util.function.LongSupplier;
  * Tar archives stream past (names as the format defines them: UTF-8, PAX paths); zips are read through their
  * central directory, which is what unzip uses, and every local header is compared with it. Unsafe entries
  * (absolute paths, "..", links leaving the top folder, hard links resolved from the archive root) are reported,
- * never written. Only the head of each file is kept, under a private temporary folder and a numbered name (the
+ * never written. Each file's head goes straight from the stream to the license-header check; only NOTICE, the
+ * project's build files and nested jars are kept, under a private temporary folder and numbered names (the
  * entry's name never becomes a path), so memory and disk stay bounded; reading stops at {@link ArchiveLimits}.
  * Problems of this machine (the temporary folder is full or unwritable) are reported as such, not as a damaged
  * archive.

@@ -38,8 +38,10 @@ import java.util.concurrent.Future;
 
 /**
  * Verifies a release-candidate folder: pairs artifacts with their signature and checksum files, then reads each
- * artifact once, feeding every checksum, the signature's hash and (for source archives) the content checks
- * from that one read. Artifacts are checked in parallel; memory stays flat whatever their size.
+ * artifact once for its digests, feeding every checksum and the signature's hash from that one read. The content
+ * checks of a source archive start at once, before KEYS are loaded, with a read of their own beside the hashing
+ * (from the page cache), so the two run on two cores. Artifacts are checked in parallel; memory stays flat
+ * whatever their size.
  */
 public final class Verifier {
     private static final int CHUNK = 1 << 20;
