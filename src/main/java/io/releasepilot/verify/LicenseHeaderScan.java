@@ -336,13 +336,14 @@ public final class LicenseHeaderScan {
     private record Rat(Collection<ILicense> licenses, Predicate<ILicense> approved, IHeaderMatcher generated,
                        byte[][] approvedLiterals) {
         private static Rat cached;
-        private static java.util.concurrent.CompletableFuture<Rat> pending;
+        /** Not {@code Rat.class}, which {@link #of()} holds while it reads the configuration. */
+        private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Rat>>
+                PENDING = new java.util.concurrent.atomic.AtomicReference<>();
 
-        /** RAT's configuration, read once on a thread of its own; a failure is the future's. */
-        static synchronized java.util.concurrent.CompletableFuture<Rat> async() {
-            if (pending == null) {
-                java.util.concurrent.CompletableFuture<Rat> f = new java.util.concurrent.CompletableFuture<>();
-                pending = f;
+        /** RAT's configuration, read once on a thread of its own; a failure is the future's. Never blocks. */
+        static java.util.concurrent.CompletableFuture<Rat> async() {
+            java.util.concurrent.CompletableFuture<Rat> f = new java.util.concurrent.CompletableFuture<>();
+            if (PENDING.compareAndSet(null, f)) {
                 Thread t = new Thread(() -> {
                     try {
                         f.complete(of());
@@ -353,7 +354,7 @@ public final class LicenseHeaderScan {
                 t.setDaemon(true);
                 t.start();
             }
-            return pending;
+            return PENDING.get();
         }
 
         /** RAT's configuration, read once: an empty private folder stands for the tree the excludes apply to. */
