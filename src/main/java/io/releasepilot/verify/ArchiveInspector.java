@@ -101,32 +101,15 @@ public final class ArchiveInspector {
 
     /** Inspects a gzip-compressed tar whose bytes come from {@code compressed}; {@code name} is its file name. */
     public ArchiveReport inspect(InputStream compressed, String name, boolean podling, Progress progress) {
-        ArchiveState s = new ArchiveState(name, limits);
-        startScan(s, progress);
-        try (TempFolder temp = TempFolder.create(tempRoot)) {
-            CountingInputStream counting = new CountingInputStream(compressed);
-            try (TarArchiveInputStream in = new TarArchiveInputStream(new TarGuard(GzipCompressorInputStream
-                    .builder().setInputStream(counting).setDecompressConcatenated(true).get()),
-                    StandardCharsets.UTF_8.name())) {
-                readTar(in, counting::count, temp, s, progress);
-            }
-            conclude(s, temp, podling, progress);
-        } catch (TempFolder.LocalProblem e) {
-            s.couldNotCheck(e.getMessage());
-        } catch (TarGuard.MetaTooLarge e) {
-            s.stop(e.getMessage() + ".");
-        } catch (IOException | RuntimeException e) {
-            s.damaged("gzip-compressed tar", e);
-        } finally {
-            closeQuietly(compressed);
-            stopScan(s);
-        }
-        return s.report();
+        CountingInputStream counting = new CountingInputStream(compressed);
+        return inspectTar(() -> GzipCompressorInputStream.builder().setInputStream(counting)
+                .setDecompressConcatenated(true).get(), counting::count, compressed, name, podling, progress);
     }
 
     /**
      * Inspects the gzip-compressed tar {@code file} (read on this thread, beside the pass that hashes it; links
-     * are not followed).
+     * are not followed). It is decompressed on a thread of its own ({@link InflatingPipe}) while this one reads
+     * the tar and checks it.
      */
     public ArchiveReport inspectTar(Path file, String name, boolean podling, Progress progress) {
         InputStream in;
@@ -139,7 +122,36 @@ public final class ArchiveInspector {
                     + " problem of this machine, not of the candidate.");
             return s.report();
         }
-        return inspect(in, name, podling, progress);
+        InflatingPipe tar = new InflatingPipe(in);
+        return inspectTar(() -> tar, tar::compressed, tar, name, podling, progress);
+    }
+
+    /** Where the tar's bytes come from: opened inside the inspection, so that a failure there is the archive's. */
+    private interface TarBytes {
+        InputStream open() throws IOException;
+    }
+
+    private ArchiveReport inspectTar(TarBytes tarBytes, LongSupplier compressed, InputStream source, String name,
+                                     boolean podling, Progress progress) {
+        ArchiveState s = new ArchiveState(name, limits);
+        startScan(s, progress);
+        try (TempFolder temp = TempFolder.create(tempRoot)) {
+            try (TarArchiveInputStream in = new TarArchiveInputStream(new TarGuard(tarBytes.open()),
+                    StandardCharsets.UTF_8.name())) {
+                readTar(in, compressed, temp, s, progress);
+            }
+            conclude(s, temp, podling, progress);
+        } catch (TempFolder.LocalProblem e) {
+            s.couldNotCheck(e.getMessage());
+        } catch (TarGuard.MetaTooLarge e) {
+            s.stop(e.getMessage() + ".");
+        } catch (IOException | RuntimeException e) {
+            s.damaged("gzip-compressed tar", e);
+        } finally {
+            closeQuietly(source);
+            stopScan(s);
+        }
+        return s.report();
     }
 
     /** Inspects a zip file through its central directory (random access; the file is read a second time). */
