@@ -103,14 +103,6 @@ public final class LicenseHeaderScan {
     private LicenseHeaderScan() {
     }
 
-    /**
-     * Starts reading RAT's configuration (its license definitions: a few hundred classes and an XML file) on
-     * another thread, so that it is ready by the time the first file's head arrives. Calling it again is free.
-     */
-    public static void prepare() {
-        Rat.async();
-    }
-
     /** The files (relative, with '/') without an approved license header, with the default budget. */
     public static List<String> unapproved(Path root) throws ReleasePilotException {
         List<String> files = new ArrayList<>(scan(root, ExcludeRules.read(root), DEFAULT_BUDGET,
@@ -340,10 +332,18 @@ public final class LicenseHeaderScan {
         private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Rat>>
                 PENDING = new java.util.concurrent.atomic.AtomicReference<>();
 
-        /** RAT's configuration, read once on a thread of its own; a failure is the future's. Never blocks. */
+        /**
+         * RAT's configuration (its license definitions: a few hundred classes and an XML file), read once on a
+         * thread of its own while the archive's first entries are read; a failure is the future's (and the next
+         * scan tries again). Never blocks.
+         */
         static java.util.concurrent.CompletableFuture<Rat> async() {
+            java.util.concurrent.CompletableFuture<Rat> current = PENDING.get();
+            if (current != null && !current.isCompletedExceptionally()) {
+                return current;
+            }
             java.util.concurrent.CompletableFuture<Rat> f = new java.util.concurrent.CompletableFuture<>();
-            if (PENDING.compareAndSet(null, f)) {
+            if (PENDING.compareAndSet(current, f)) {
                 Thread t = new Thread(() -> {
                     try {
                         f.complete(of());

@@ -67,7 +67,6 @@ public final class Verifier {
     }
 
     public VerifyReport verify(VerifyRequest request, Progress progress) throws ReleasePilotException {
-        LicenseHeaderScan.prepare();
         Path folder = request.folder().toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             throw new ReleasePilotException(folder + " is not a folder.",
