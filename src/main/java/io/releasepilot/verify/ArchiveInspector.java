@@ -11,6 +11,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import java.util.function.LongSupplier;
  * Tar archives stream past (names as the format defines them: UTF-8, PAX paths); zips are read through their
  * central directory, which is what unzip uses, and every local header is compared with it. Unsafe entries
  * (absolute paths, "..", links leaving the top folder, hard links resolved from the archive root) are reported,
- * never written. Only the head of each file is kept, under a private temporary folder and a numbered name (the
+ * never written. Each file's head goes straight from the stream to the license-header check; only NOTICE, the
+ * project's build files and nested jars are kept, under a private temporary folder and numbered names (the
  * entry's name never becomes a path), so memory and disk stay bounded; reading stops at {@link ArchiveLimits}.
  * Problems of this machine (the temporary folder is full or unwritable) are reported as such, not as a damaged
  * archive.
@@ -44,13 +46,21 @@ public final class ArchiveInspector {
     /** How large a nested jar or zip may be to be looked inside. */
     static final long KEEP_NESTED = 64L << 20;
     private final ArchiveLimits limits;
-    private final Year currentYear;
+    private final java.util.function.Supplier<Year> currentYear;
     private Duration budget = LicenseHeaderScan.DEFAULT_BUDGET;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Path tempRoot;
 
     /** {@code currentYear}: the year the candidate was made (its signature's), which NOTICE should include. */
     public ArchiveInspector(ArchiveLimits limits, Year currentYear) {
+        this(limits, () -> currentYear);
+    }
+
+    /**
+     * {@code currentYear} is asked for only when the content has been read, so the inspection can start before
+     * the signature (which says when the candidate was made) has been looked at.
+     */
+    public ArchiveInspector(ArchiveLimits limits, java.util.function.Supplier<Year> currentYear) {
         this.limits = limits;
         this.currentYear = currentYear;
     }
@@ -91,14 +101,44 @@ public final class ArchiveInspector {
 
     /** Inspects a gzip-compressed tar whose bytes come from {@code compressed}; {@code name} is its file name. */
     public ArchiveReport inspect(InputStream compressed, String name, boolean podling, Progress progress) {
+        CountingInputStream counting = new CountingInputStream(compressed);
+        return inspectTar(() -> GzipCompressorInputStream.builder().setInputStream(counting)
+                .setDecompressConcatenated(true).get(), counting::count, compressed, name, podling, progress);
+    }
+
+    /**
+     * Inspects the gzip-compressed tar {@code file} (read on this thread, beside the pass that hashes it; links
+     * are not followed). It is decompressed on a thread of its own ({@link InflatingPipe}) while this one reads
+     * the tar and checks it.
+     */
+    public ArchiveReport inspectTar(Path file, String name, boolean podling, Progress progress) {
+        InputStream in;
+        try {
+            in = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(FileChannel.open(file,
+                    StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)), 1 << 16);
+        } catch (IOException e) {
+            ArchiveState s = new ArchiveState(name, limits);
+            s.couldNotCheck("it could not be opened (" + io.releasepilot.core.IoErrors.reason(e) + "); this is a"
+                    + " problem of this machine, not of the candidate.");
+            return s.report();
+        }
+        InflatingPipe tar = new InflatingPipe(in);
+        return inspectTar(() -> tar, tar::compressed, tar, name, podling, progress);
+    }
+
+    /** Where the tar's bytes come from: opened inside the inspection, so that a failure there is the archive's. */
+    private interface TarBytes {
+        InputStream open() throws IOException;
+    }
+
+    private ArchiveReport inspectTar(TarBytes tarBytes, LongSupplier compressed, InputStream source, String name,
+                                     boolean podling, Progress progress) {
         ArchiveState s = new ArchiveState(name, limits);
         startScan(s, progress);
         try (TempFolder temp = TempFolder.create(tempRoot)) {
-            CountingInputStream counting = new CountingInputStream(compressed);
-            try (TarArchiveInputStream in = new TarArchiveInputStream(new TarGuard(GzipCompressorInputStream
-                    .builder().setInputStream(counting).setDecompressConcatenated(true).get()),
+            try (TarArchiveInputStream in = new TarArchiveInputStream(new TarGuard(tarBytes.open()),
                     StandardCharsets.UTF_8.name())) {
-                readTar(in, counting::count, temp, s, progress);
+                readTar(in, compressed, temp, s, progress);
             }
             conclude(s, temp, podling, progress);
         } catch (TempFolder.LocalProblem e) {
@@ -108,7 +148,7 @@ public final class ArchiveInspector {
         } catch (IOException | RuntimeException e) {
             s.damaged("gzip-compressed tar", e);
         } finally {
-            closeQuietly(compressed);
+            closeQuietly(source);
             stopScan(s);
         }
         return s.report();
@@ -203,7 +243,7 @@ public final class ArchiveInspector {
         if (s.stopped || progress.isCancelled()) {
             return;
         }
-        new ArchiveConclusions(s, currentYear, budget, threads, progress::isCancelled).conclude(podling);
+        new ArchiveConclusions(s, currentYear.get(), budget, threads, progress::isCancelled).conclude(podling);
     }
 
     private void startScan(ArchiveState s, Progress progress) {

@@ -25,6 +25,7 @@ final class ArchiveState {
         }
     }
 
+    private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("^[A-Za-z]:.*");
     private static final Set<String> BUILD_FILES = Set.of("pom.xml", ".rat-excludes", "rat-excludes", "NOTICE");
     private static final String[] NESTED = {".jar", ".war", ".ear", ".aar", ".zip", ".jmod", ".nar", ".apk", ".hpi"};
     final String archive;
@@ -43,6 +44,8 @@ final class ArchiveState {
     /** The license-header scan, fed each file's head as it goes by; null when it could not be set up. */
     LicenseHeaderScan.Streaming scanner;
     private final byte[] buffer = new byte[64 * 1024];
+    /** The current file's head; only its used length is copied for the header scan. */
+    private final byte[] head = new byte[LicenseHeaderScan.HEAD_BYTES];
 
     ArchiveState(String archive, ArchiveLimits limits) {
         this.archive = archive;
@@ -125,7 +128,6 @@ final class ArchiveState {
             }
         }
         Path target = keep > 0 ? temp.newFile() : null;
-        byte[] head = new byte[LicenseHeaderScan.HEAD_BYTES];
         int headLength = 0;
         long size = 0;
         long kept = 0;
@@ -196,7 +198,7 @@ final class ArchiveState {
             return "its name holds a NUL character";
         }
         String p = raw.replace('\\', '/');
-        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
+        if (p.startsWith("/") || DRIVE.matcher(p).matches()) {
             return "it is an absolute path";
         }
         for (String segment : p.split("/")) {
@@ -215,7 +217,7 @@ final class ArchiveState {
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }
-        return p.replaceAll("/+", "/").replace("/./", "/");
+        return (p.contains("//") ? p.replaceAll("/+", "/") : p).replace("/./", "/");
     }
 
     /**
@@ -224,7 +226,7 @@ final class ArchiveState {
      */
     static boolean leavesTop(String path, String link) {
         String l = link.replace('\\', '/');
-        if (l.startsWith("/") || l.matches("^[A-Za-z]:.*") || l.indexOf('\0') >= 0) {
+        if (l.startsWith("/") || DRIVE.matcher(l).matches() || l.indexOf('\0') >= 0) {
             return true;
         }
         int depth = path.isEmpty() ? 0 : path.split("/").length - 1;

@@ -36,26 +36,101 @@ public final class ExcludeRules {
     private final List<Rule> rules;
     private final List<String> problems;
 
-    private record Rule(String source, String pattern, Pattern regex, Pattern nameRegex) {
+    /** {@code glob}: the Ant-style pattern as matched (null for a {@code %regex[...]}). */
+    private record Rule(String source, String pattern, String glob, Pattern regex, Pattern nameRegex) {
     }
 
-    private final Pattern anyPath;
+    /** Rules that test the file name alone: "NAME" without '/', and "**&#47;NAME". */
     private final Pattern anyName;
+    /** Rules "**&#47;DIR/**": a folder on the path is named DIR. */
+    private final Pattern anyFolder;
+    /** The other rules, whole-path regular expressions. */
+    private final Pattern anyOther;
+    /** Every rule as a whole-path expression, for the rare path with a line break in it. */
+    private final Pattern anyPath;
+    /** The last folder asked about, and whether a folder rule matched it (archives list a folder's files together). */
+    private volatile FolderAnswer lastFolder = new FolderAnswer("", false);
+
+    private record FolderAnswer(String folder, boolean excluded) {
+    }
 
     private ExcludeRules(List<Rule> rules, List<String> problems) {
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
-        this.anyPath = Pattern.compile(String.join("|", rules.stream().map(r -> "(?:" + r.regex.pattern() + ")")
-                .toList()) + (rules.isEmpty() ? "(?!)" : ""));
-        List<String> names = rules.stream().filter(r -> r.nameRegex != null).map(r -> "(?:" + r.nameRegex.pattern()
-                + ")").toList();
-        this.anyName = Pattern.compile(names.isEmpty() ? "(?!)" : String.join("|", names));
+        List<String> names = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Rule r : rules) {
+            String inner = r.glob != null && r.glob.startsWith("**/") ? r.glob.substring(3) : null;
+            String folder = inner != null && inner.endsWith("/**") ? inner.substring(0, inner.length() - 3) : null;
+            if (r.nameRegex != null) {
+                names.add(r.nameRegex.pattern());
+                if (r.glob.contains("**")) {
+                    others.add(r.regex.pattern()); // "**" crosses folders: also a whole-path rule
+                }
+            } else if (inner != null && !inner.isEmpty() && !inner.contains("/") && !inner.contains("**")) {
+                names.add(glob(inner));
+            } else if (folder != null && !folder.isEmpty() && !folder.contains("/") && !folder.contains("**")) {
+                folders.add(glob(folder));
+            } else {
+                others.add(r.regex.pattern());
+            }
+        }
+        this.anyName = anyOf(names);
+        this.anyFolder = anyOf(folders);
+        this.anyOther = anyOf(others);
+        this.anyPath = anyOf(rules.stream().map(r -> r.regex.pattern()).toList());
     }
 
-    /** True when any rule excludes {@code path}: one combined match, for sets of rules asked about every file. */
+    private static Pattern anyOf(List<String> regexes) {
+        return Pattern.compile(regexes.isEmpty() ? "(?!)"
+                : String.join("|", regexes.stream().map(r -> "(?:" + r + ")").toList()));
+    }
+
+    /**
+     * True when any rule excludes {@code path}. Asked about every file of an archive, so the common rule shapes
+     * are matched by their parts: "**&#47;NAME" as the file name alone, "**&#47;DIR/**" as one folder name of the
+     * path (remembered for the next file of the same folder); the answer is the whole-path expressions'.
+     */
     boolean matchesAny(String path) {
-        return anyPath.matcher(path).matches()
-                || anyName.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+        if (rules.isEmpty()) {
+            return false;
+        }
+        if (hasLineBreak(path)) {
+            // the whole-path expressions' "." stops at line breaks; the parts would not
+            return anyPath.matcher(path).matches()
+                    || anyName.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+        }
+        int slash = path.lastIndexOf('/');
+        return anyName.matcher(path.substring(slash + 1)).matches()
+                || slash > 0 && folderExcluded(path.substring(0, slash))
+                || anyOther.matcher(path).matches();
+    }
+
+    private boolean folderExcluded(String folder) {
+        FolderAnswer last = lastFolder;
+        if (last.folder.equals(folder)) {
+            return last.excluded;
+        }
+        boolean excluded = false;
+        for (int from = 0; from <= folder.length() && !excluded; ) {
+            int end = folder.indexOf('/', from);
+            end = end < 0 ? folder.length() : end;
+            excluded = anyFolder.matcher(folder.substring(from, end)).matches();
+            from = end + 1;
+        }
+        lastFolder = new FolderAnswer(folder, excluded);
+        return excluded;
+    }
+
+    private static boolean hasLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rules from a list of patterns, all from {@code source}. */
@@ -126,6 +201,7 @@ public final class ExcludeRules {
             String p = pattern.replace('\\', '/');
             Pattern regex;
             Pattern nameRegex = null;
+            String glob = null;
             if (p.startsWith("%regex[") && p.endsWith("]")) {
                 regex = Pattern.compile(p.substring(7, p.length() - 1));
             } else {
@@ -135,12 +211,13 @@ public final class ExcludeRules {
                 if (p.endsWith("/")) {
                     p = p + "**";
                 }
+                glob = p;
                 regex = Pattern.compile(glob(p));
                 if (!p.contains("/")) {
                     nameRegex = regex;
                 }
             }
-            rules.add(new Rule(source, pattern, regex, nameRegex));
+            rules.add(new Rule(source, pattern, glob, regex, nameRegex));
         } catch (PatternSyntaxException e) {
             problems.add(source + ": the pattern \"" + pattern + "\" is not valid: " + e.getDescription());
         }
@@ -168,6 +245,9 @@ public final class ExcludeRules {
 
     /** The rule that excludes {@code path} (relative, '/'), as "pattern (from source)", if one does. */
     public Optional<String> match(String path) {
+        if (!matchesAny(path)) {
+            return Optional.empty();
+        }
         String name = path.substring(path.lastIndexOf('/') + 1);
         for (Rule r : rules) {
             if (r.regex.matcher(path).matches() || (r.nameRegex != null && r.nameRegex.matcher(name).matches())) {

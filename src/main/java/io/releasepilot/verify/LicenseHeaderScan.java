@@ -62,7 +62,9 @@ public final class LicenseHeaderScan {
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
     static final int HEAD_BYTES = 16 * 1024;
     static final int MAX_LINE = 512;
-    private static final int HEAD_LINES = HeaderCheckWorker.DEFAULT_NUMBER_OF_RETAINED_HEADER_LINES;
+    /** How many heads may wait for the header check, per thread (at most {@value #HEAD_BYTES} bytes each). */
+    private static final int IN_FLIGHT = 16;
+    static final int HEAD_LINES = HeaderCheckWorker.DEFAULT_NUMBER_OF_RETAINED_HEADER_LINES;
     private static final int MAX_DEPTH = 64;
     private static final Pattern COPYRIGHT = Pattern.compile("(\\b)?\\([Cc]\\)|\u00a9|\\&[Cc][Oo][Pp][Yy]\\;|Copyright\\b");
     private static final Pattern SPDX = Pattern.compile("SPDX-License-Identifier:\\s+([A-Za-z0-9.\\-]+)");
@@ -165,21 +167,46 @@ public final class LicenseHeaderScan {
     }
 
     /**
+     * One file's verdict ("APPROVED", "UNKNOWN", "THIRD_PARTY (BSD-style license)", ...) from its first bytes,
+     * with or without the quick check of {@link QuickHeader}: for tests that compare the two.
+     */
+    static String verdict(String rel, byte[] head, boolean quick) throws ReleasePilotException {
+        Verdict v = Rat.of().judge(rel, head, quick, DEFAULT_BUDGET.toNanos(), () -> false);
+        return v.license.isEmpty() ? v.kind.name() : v.kind + " (" + v.license + ")";
+    }
+
+    /** True when {@link QuickHeader} alone approves a file with these first bytes. */
+    static boolean quicklyApproved(byte[] head) throws ReleasePilotException {
+        return QuickHeader.holdsAny(head, Rat.of().approvedLiterals());
+    }
+
+    /**
      * A scan fed file by file as an archive streams past: {@link #submit} hands a file's head to the pool (it
-     * blocks while {@code 4 × threads} heads wait, so memory stays bounded); {@link #finish} applies the
+     * blocks while 16 heads per thread wait, so memory stays bounded); {@link #finish} applies the
      * project's own rules, which are only known once the archive has been read, and gives the result.
      */
     public static final class Streaming implements AutoCloseable {
-        private final Rat rat;
+        private final java.util.concurrent.CompletableFuture<Rat> rat;
         private final long budgetNanos;
         private final BooleanSupplier cancelled;
         private final ExecutorService pool;
         private final java.util.concurrent.Semaphore inFlight;
         private final Map<String, Future<Verdict>> verdicts = new TreeMap<>();
         private final List<String> notScanned = new ArrayList<>();
+        private final boolean quick;
 
         public Streaming(Duration budget, int threads, BooleanSupplier cancelled) throws ReleasePilotException {
-            this.rat = Rat.of();
+            this(budget, threads, cancelled, true);
+        }
+
+        /**
+         * {@code quick}: settle a file whose head plainly holds the text of an approved license (the Apache
+         * License's URL) without the rest of RAT's matching; false runs RAT's full matching on every file (the
+         * tests compare both).
+         */
+        Streaming(Duration budget, int threads, BooleanSupplier cancelled, boolean quick) throws ReleasePilotException {
+            this.quick = quick;
+            this.rat = Rat.async();
             this.budgetNanos = budget.toNanos();
             this.cancelled = cancelled;
             int n = Math.max(1, threads);
@@ -188,12 +215,12 @@ public final class LicenseHeaderScan {
                 t.setDaemon(true);
                 return t;
             });
-            this.inFlight = new java.util.concurrent.Semaphore(4 * n);
+            this.inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT * n);
         }
 
         /** Judges the file {@code rel} (relative to the top, '/') from its first bytes {@code head}. */
         public void submit(String rel, byte[] head) throws CancelledException {
-            if (rat.excluded(rel)) {
+            if (StandardExcludes.RULES.matchesAny(rel)) {
                 return;
             }
             try {
@@ -208,7 +235,7 @@ public final class LicenseHeaderScan {
             }
             verdicts.put(rel, pool.submit(() -> {
                 try {
-                    return rat.judge(rel, head, budgetNanos, cancelled);
+                    return rat.get().judge(rel, head, quick, budgetNanos, cancelled);
                 } finally {
                     inFlight.release();
                 }
@@ -223,6 +250,7 @@ public final class LicenseHeaderScan {
             Map<String, String> excluded = new TreeMap<>();
             int scanned = 0;
             try {
+                ready();
                 for (Map.Entry<String, Future<Verdict>> v : verdicts.entrySet()) {
                     Verdict verdict = v.getValue().get();
                     if (verdict.kind == Kind.CANCELLED) {
@@ -251,9 +279,40 @@ public final class LicenseHeaderScan {
             return new Result(unapproved, thirdParty, excluded, timedOut, notScanned, scanned);
         }
 
+        /** Waits for RAT's configuration; a failure to read it is this scan's. */
+        private void ready() throws ReleasePilotException, InterruptedException {
+            try {
+                rat.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ReleasePilotException setup) {
+                    throw setup;
+                }
+                throw new ReleasePilotException("Apache RAT could not be set up: " + e.getCause(),
+                        "The other checks are unaffected; run Apache RAT by hand.", e.getCause());
+            }
+        }
+
         @Override
         public void close() {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * RAT's standard excludes (SCM files, editor backups, ...): RAT's own patterns ({@code StandardCollection}),
+     * matched as plain globs, because RAT's document-name matching costs more than the whole header check of a
+     * file. They need no RAT configuration, so files are sorted out while that is still being read.
+     */
+    private static final class StandardExcludes {
+        static final ExcludeRules RULES = rules();
+
+        private static ExcludeRules rules() {
+            java.util.Set<String> standard = new java.util.TreeSet<>(List.of(EXCLUDES_FILE));
+            for (StandardCollection c : List.of(StandardCollection.STANDARD_PATTERNS,
+                    StandardCollection.STANDARD_SCMS, StandardCollection.MISC, StandardCollection.MAC)) {
+                standard.addAll(c.patterns());
+            }
+            return ExcludeRules.of("Apache RAT's standard excludes", standard);
         }
     }
 
@@ -267,8 +326,36 @@ public final class LicenseHeaderScan {
 
     /** RAT's license definitions, standard excludes and generated-file matcher, read once per scan. */
     private record Rat(Collection<ILicense> licenses, Predicate<ILicense> approved, IHeaderMatcher generated,
-                       ExcludeRules standardExcludes) {
+                       byte[][] approvedLiterals) {
         private static Rat cached;
+        /** Not {@code Rat.class}, which {@link #of()} holds while it reads the configuration. */
+        private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Rat>>
+                PENDING = new java.util.concurrent.atomic.AtomicReference<>();
+
+        /**
+         * RAT's configuration (its license definitions: a few hundred classes and an XML file), read once on a
+         * thread of its own while the archive's first entries are read; a failure is the future's (and the next
+         * scan tries again). Never blocks.
+         */
+        static java.util.concurrent.CompletableFuture<Rat> async() {
+            java.util.concurrent.CompletableFuture<Rat> current = PENDING.get();
+            if (current != null && !current.isCompletedExceptionally()) {
+                return current;
+            }
+            java.util.concurrent.CompletableFuture<Rat> f = new java.util.concurrent.CompletableFuture<>();
+            if (PENDING.compareAndSet(current, f)) {
+                Thread t = new Thread(() -> {
+                    try {
+                        f.complete(of());
+                    } catch (ReleasePilotException | RuntimeException e) {
+                        f.completeExceptionally(e);
+                    }
+                }, "release-pilot-rat-setup");
+                t.setDaemon(true);
+                t.start();
+            }
+            return PENDING.get();
+        }
 
         /** RAT's configuration, read once: an empty private folder stands for the tree the excludes apply to. */
         static synchronized Rat of() throws ReleasePilotException {
@@ -284,16 +371,11 @@ public final class LicenseHeaderScan {
                 if (config == null) {
                     throw new IOException("RAT read no configuration");
                 }
-                java.util.Set<String> standard = new java.util.TreeSet<>(List.of(EXCLUDES_FILE));
-                for (StandardCollection c : List.of(StandardCollection.STANDARD_PATTERNS,
-                        StandardCollection.STANDARD_SCMS, StandardCollection.MISC, StandardCollection.MAC)) {
-                    standard.addAll(c.patterns());
-                }
                 Predicate<ILicense> approved = config.getLicenseSetFactory().getApprovedLicensePredicate();
                 List<ILicense> ordered = new ArrayList<>(config.getLicenses(LicenseSetFactory.LicenseFilter.ALL));
                 ordered.sort(java.util.Comparator.comparing(l -> !approved.test(l)));
-                cached = new Rat(ordered, approved, config.getGeneratedMatcher(),
-                        ExcludeRules.of("Apache RAT's standard excludes", standard));
+                cached = new Rat(ordered, approved, config.getGeneratedMatcher(), QuickHeader.literals(
+                                ordered.stream().filter(approved).map(ILicense::getMatcher).toList()));
                 return cached;
             } catch (IOException | RuntimeException e) {
                 throw new ReleasePilotException("Apache RAT could not be set up: " + e.getMessage(),
@@ -301,16 +383,7 @@ public final class LicenseHeaderScan {
             }
         }
 
-        /**
-         * True when RAT's standard excludes (SCM files, editor backups, ...) leave {@code rel} out. Their
-         * patterns are RAT's own ({@code StandardCollection}), matched as plain globs: RAT's document-name
-         * matching costs more than the whole header check of a file.
-         */
-        boolean excluded(String rel) {
-            return standardExcludes.matchesAny(rel);
-        }
-
-        Verdict judge(String rel, byte[] head, long budgetNanos, BooleanSupplier cancelled) {
+        Verdict judge(String rel, byte[] head, boolean quick, long budgetNanos, BooleanSupplier cancelled) {
             if (cancelled.getAsBoolean()) {
                 return Verdict.of(Kind.CANCELLED);
             }
@@ -323,6 +396,9 @@ public final class LicenseHeaderScan {
                 if (b == 0) {
                     return Verdict.of(Kind.BINARY);
                 }
+            }
+            if (quick && QuickHeader.holdsAny(head, approvedLiterals)) {
+                return Verdict.of(Kind.APPROVED);
             }
             IHeaders headers;
             try {

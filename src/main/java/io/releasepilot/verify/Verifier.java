@@ -38,8 +38,10 @@ import java.util.concurrent.Future;
 
 /**
  * Verifies a release-candidate folder: pairs artifacts with their signature and checksum files, then reads each
- * artifact once, feeding every checksum, the signature's hash and (for source archives) the content checks
- * from that one read. Artifacts are checked in parallel; memory stays flat whatever their size.
+ * artifact once for its digests, feeding every checksum and the signature's hash from that one read. The content
+ * checks of a source archive start at once, before KEYS are loaded, with a read of their own beside the hashing
+ * (from the page cache), so the two run on two cores. Artifacts are checked in parallel; memory stays flat
+ * whatever their size.
  */
 public final class Verifier {
     private static final int CHUNK = 1 << 20;
@@ -79,24 +81,32 @@ public final class Verifier {
         }
         List<Finding> findings = new ArrayList<>(rc.findings());
         List<String> notChecked = java.util.Collections.synchronizedList(new ArrayList<>());
-        Optional<Path> keysPath = request.keysFile().isPresent() ? request.keysFile() : findKeys(folder);
-        KeyRingSet keys = loadKeys(keysPath, request.keysFile().isPresent(), findings, notChecked);
-        if (rc.artifacts().isEmpty()) {
-            findings.add(Finding.blocker("", "No artifacts found in " + folder + "."));
-        }
-        long total = rc.artifacts().stream().mapToLong(RcFolder.Artifact::size).sum();
-        progress.begin("Verifying " + rc.artifacts().size() + " artifact(s)", total);
-
-        SignatureVerifier verifier = new SignatureVerifier(keys);
-        boolean keysUsable = !keys.isEmpty();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rc.artifacts().size())),
-                daemon("verify"));
         ExecutorService inspectors = Executors.newCachedThreadPool(daemon("inspect"));
+        ExecutorService workers = null;
         try {
+            // The content checks need neither KEYS nor the signature: they start now, beside everything else.
+            Map<RcFolder.Artifact, Inspection> inspections = new LinkedHashMap<>();
+            for (RcFolder.Artifact a : rc.artifacts()) {
+                if (ArchiveInspector.isSourceArchive(a.name())) {
+                    inspections.put(a, inspect(a, request.incubating(), inspectors, progress));
+                }
+            }
+            Optional<Path> keysPath = request.keysFile().isPresent() ? request.keysFile() : findKeys(folder);
+            KeyRingSet keys = loadKeys(keysPath, request.keysFile().isPresent(), findings, notChecked);
+            if (rc.artifacts().isEmpty()) {
+                findings.add(Finding.blocker("", "No artifacts found in " + folder + "."));
+            }
+            long total = rc.artifacts().stream().mapToLong(RcFolder.Artifact::size).sum();
+            progress.begin("Verifying " + rc.artifacts().size() + " artifact(s)", total);
+
+            SignatureVerifier verifier = new SignatureVerifier(keys);
+            boolean keysUsable = !keys.isEmpty();
+            workers = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, rc.artifacts().size())),
+                    daemon("verify"));
             List<Future<Checked>> futures = new ArrayList<>();
             for (RcFolder.Artifact a : rc.artifacts()) {
-                futures.add(workers.submit(() -> check(a, verifier, keysUsable, request.incubating(), inspectors,
-                        progress, notChecked)));
+                Inspection inspection = inspections.get(a);
+                futures.add(workers.submit(() -> check(a, verifier, keysUsable, inspection, progress, notChecked)));
             }
             List<ArtifactReport> reports = new ArrayList<>();
             for (Future<Checked> f : futures) {
@@ -116,9 +126,42 @@ public final class Verifier {
             }
             throw new IllegalStateException("Verification failed unexpectedly", e.getCause());
         } finally {
-            workers.shutdownNow();
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             inspectors.shutdownNow();
         }
+    }
+
+    /**
+     * A source archive's content inspection under way, and the year the candidate was made, which it needs only
+     * at its end (NOTICE's year is compared with the year of the signature, known once the .asc is read).
+     */
+    private record Inspection(java.util.concurrent.CompletableFuture<Year> madeIn, Future<ArchiveReport> report) {
+    }
+
+    private Inspection inspect(RcFolder.Artifact a, boolean incubating, ExecutorService inspectors,
+                               Progress progress) {
+        boolean podling = incubating || a.name().toLowerCase(Locale.ROOT).contains("incubating");
+        java.util.concurrent.CompletableFuture<Year> madeIn = new java.util.concurrent.CompletableFuture<>();
+        ArchiveInspector inspector = new ArchiveInspector(limits, () -> awaitYear(madeIn)).withTempRoot(tempRoot);
+        // Its own read of the file, from the page cache, so it need not wait for KEYS and the signature; the
+        // hashing pass reads the same regular file (links are not followed by either).
+        Future<ArchiveReport> report = inspectors.submit(() -> ArchiveInspector.isZip(a.name())
+                ? inspector.inspectZip(a.path(), a.name(), podling, progress)
+                : inspector.inspectTar(a.path(), a.name(), podling, progress));
+        return new Inspection(madeIn, report);
+    }
+
+    private Year awaitYear(java.util.concurrent.CompletableFuture<Year> madeIn) {
+        try {
+            return madeIn.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // not completed with a year: today's
+        }
+        return Year.from(clock.instant().atZone(ZoneOffset.UTC));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -173,8 +216,20 @@ public final class Verifier {
     private record Checked(ArtifactReport report, List<Finding> findings) {
     }
 
-    private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean keysUsable, boolean incubating,
-                          ExecutorService inspectors, Progress progress, List<String> notChecked)
+    private Checked check(RcFolder.Artifact a, SignatureVerifier verifier, boolean keysUsable, Inspection inspection,
+                          Progress progress, List<String> notChecked) throws ReleasePilotException {
+        try {
+            return checkArtifact(a, verifier, keysUsable, inspection, progress, notChecked);
+        } finally {
+            if (inspection != null) {
+                // whatever happened, the inspection must not wait for the year forever
+                inspection.madeIn().complete(Year.from(clock.instant().atZone(ZoneOffset.UTC)));
+            }
+        }
+    }
+
+    private Checked checkArtifact(RcFolder.Artifact a, SignatureVerifier verifier, boolean keysUsable,
+                                  Inspection inspection, Progress progress, List<String> notChecked)
             throws ReleasePilotException {
         List<Finding> findings = new ArrayList<>();
         pairingFindings(a, findings);
@@ -193,34 +248,18 @@ public final class Verifier {
         if (pending != null) {
             pending.sharedDigests().forEach(name -> digests.computeIfAbsent(name, Verifier::newDigest));
         }
-        boolean podling = incubating || a.name().toLowerCase(Locale.ROOT).contains("incubating");
         Future<ArchiveReport> archive = null;
-        ChunkPipe pipe = null;
-        if (ArchiveInspector.isSourceArchive(a.name())) {
+        if (inspection != null) {
             // The NOTICE year is compared with the year the candidate was signed, not with today's.
             Instant made = pending != null && pending.created().isPresent() ? pending.created().get() : clock.instant();
-            ArchiveInspector inspector = new ArchiveInspector(limits, Year.from(made.atZone(ZoneOffset.UTC)))
-                    .withTempRoot(tempRoot);
-            if (ArchiveInspector.isZip(a.name())) {
-                // zips are read through their central directory, which needs random access: a second read
-                archive = inspectors.submit(() -> inspector.inspectZip(a.path(), a.name(), podling, progress));
-            } else {
-                ChunkPipe p = new ChunkPipe();
-                pipe = p;
-                archive = inspectors.submit(() -> {
-                    try {
-                        return inspector.inspect(p, a.name(), podling, progress);
-                    } finally {
-                        p.close();
-                    }
-                });
-            }
+            inspection.madeIn().complete(Year.from(made.atZone(ZoneOffset.UTC)));
+            archive = inspection.report();
         }
         try {
-            readOnce(a, digests, pending, pipe, progress);
+            readOnce(a, digests, pending, progress);
         } catch (IOException e) {
-            if (pipe != null) {
-                pipe.fail(e);
+            if (archive != null) {
+                archive.cancel(true);
             }
             findings.add(Finding.blocker(a.name(), "Cannot be read: " + io.releasepilot.core.IoErrors.reason(e) + "."));
             SignatureCheck unread = new SignatureCheck.Malformed("not checked: the artifact could not be read.");
@@ -260,9 +299,9 @@ public final class Verifier {
         return new Checked(new ArtifactReport(a.name(), a.size(), signature, checksums, archiveReport), findings);
     }
 
-    /** The one read of the artifact: every digest, a streaming signature and the archive pipe get each chunk. */
+    /** The one read of the artifact for its digests: every checksum's and the signature's get each chunk. */
     private static void readOnce(RcFolder.Artifact a, Map<String, MessageDigest> digests, PendingSignature pending,
-                                 ChunkPipe pipe, Progress progress) throws IOException, CancelledException {
+                                 Progress progress) throws IOException, CancelledException {
         MessageDigest[] mds = digests.values().toArray(MessageDigest[]::new);
         boolean streamSignature = pending != null && pending.needsData();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
@@ -271,9 +310,6 @@ public final class Verifier {
             int n;
             while ((n = channel.read(buffer.clear())) >= 0) {
                 if (progress.isCancelled()) {
-                    if (pipe != null) {
-                        pipe.fail(new IOException("cancelled"));
-                    }
                     throw new CancelledException("Verification");
                 }
                 for (MessageDigest md : mds) {
@@ -282,14 +318,8 @@ public final class Verifier {
                 if (streamSignature) {
                     pending.update(array, 0, n);
                 }
-                if (pipe != null) {
-                    pipe.write(array, 0, n);
-                }
                 progress.worked(n);
             }
-        }
-        if (pipe != null) {
-            pipe.finish();
         }
     }
 
