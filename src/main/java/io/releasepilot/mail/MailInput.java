@@ -52,7 +52,7 @@ public enum MailInput {
 
     /** "from you: --set rcDate=… (the day …)" */
     public String source() {
-        return "from you: type it in the Mail step or give --set " + key + "=… (" + hint + ")";
+        return "from you: type it in the mail's step in the window or give --set " + key + "=… (" + hint + ")";
     }
 
     public static Optional<MailInput> byKey(String key) {
