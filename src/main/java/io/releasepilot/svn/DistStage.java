@@ -155,13 +155,11 @@ public final class DistStage {
         if (DavStage.handles(request.devUrl())) {
             // Subversion's own HTTP protocol v2 with each file streamed (SVNKit would spool it to a temp file first)
             String url = DistUrls.check(request.devUrl());
-            DavStage dav = DavStage.open(url, credentials, options, progress, "looking at " + url);
+            DavStage dav = DavStage.open(url, credentials, options, progress, "staging " + request.folderUrl());
             DavStage.Server server = dav.server();
             if (server.v2()) {
                 Preview preview = preview(request, names(dav.list()), url);
                 refuseExisting(preview);
-                String what = "staging " + preview.url();
-                dav.doing(what);
                 progress.begin("Uploading " + preview.files().size() + " files to " + preview.url(),
                         preview.totalBytes());
                 Map<String, FullText.Sent> sent = new TreeMap<>();

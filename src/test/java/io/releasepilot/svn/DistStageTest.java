@@ -111,6 +111,10 @@ class DistStageTest {
                     .hasMessage("staging " + server.devUrl() + "1.0.0-rc1/ was cancelled.");
             assertThat(server.youngest()).isEqualTo(before);
             assertThat(server.tree("dev/demo")).isEqualTo("dev/demo/\n");
+            // the transaction itself is gone too, not just left unmerged
+            try (var txns = Files.list(server.repositoryPath().resolve("db/transactions"))) {
+                assertThat(txns.toList()).isEmpty();
+            }
         }
     }
 
