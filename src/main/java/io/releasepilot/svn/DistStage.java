@@ -85,8 +85,9 @@ public final class DistStage {
             throws SvnException, CancelledException {
         if (DavStage.handles(request.devUrl())) {
             String url = DistUrls.check(request.devUrl());
-            DavStage dav = DavStage.open(url, credentials, options, progress, "looking at " + url);
-            return preview(request, names(dav.list()), url);
+            try (DavStage dav = DavStage.open(url, credentials, options, progress, "looking at " + url)) {
+                return preview(request, names(dav.list()), url);
+            }
         }
         try (SvnSession s = SvnSession.open(request.devUrl(), credentials, options, progress)) {
             return preview(s, request);
@@ -155,21 +156,24 @@ public final class DistStage {
         if (DavStage.handles(request.devUrl())) {
             // Subversion's own HTTP protocol v2 with each file streamed (SVNKit would spool it to a temp file first)
             String url = DistUrls.check(request.devUrl());
-            DavStage dav = DavStage.open(url, credentials, options, progress, "staging " + request.folderUrl());
-            DavStage.Server server = dav.server();
-            if (server.v2()) {
-                Preview preview = preview(request, names(dav.list()), url);
-                refuseExisting(preview);
-                progress.begin("Uploading " + preview.files().size() + " files to " + preview.url(),
-                        preview.totalBytes());
-                Map<String, FullText.Sent> sent = new TreeMap<>();
-                long revision = dav.commit(server, request.message(), request.rcFolder(), request.files(), sent);
-                dav.doing("reading back r" + revision);
-                Map<String, Held> held = new TreeMap<>();
-                for (DavStage.Entry e : dav.list(server, request.rcFolder(), revision)) {
-                    held.put(e.name(), new Held(e.bytes(), e.md5()));
+            try (DavStage dav = DavStage.open(url, credentials, options, progress, "staging "
+                    + request.folderUrl())) {
+                DavStage.Server server = dav.server();
+                if (server.v2()) {
+                    Preview preview = preview(request, names(dav.list()), url);
+                    refuseExisting(preview);
+                    progress.begin("Uploading " + preview.files().size() + " files to " + preview.url(),
+                            preview.totalBytes());
+                    Map<String, FullText.Sent> sent = new TreeMap<>();
+                    long revision = dav.commit(server, request.message(), request.rcFolder(), request.files(), sent);
+                    dav.doing("reading back r" + revision);
+                    Map<String, Held> held = new TreeMap<>();
+                    List<DavStage.Entry> back = dav.list(server, request.rcFolder(), revision);
+                    for (DavStage.Entry e : back == null ? List.<DavStage.Entry>of() : back) {
+                        held.put(e.name(), new Held(e.bytes(), e.md5()));
+                    }
+                    return new Result(preview.url(), revision, compare(held, sent, revision));
                 }
-                return new Result(preview.url(), revision, compare(held, sent, revision));
             }
         }
         try (SvnSession s = SvnSession.open(request.devUrl(), credentials, options, progress)) {

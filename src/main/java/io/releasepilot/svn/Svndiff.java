@@ -9,9 +9,9 @@ import java.nio.file.Path;
 
 /**
  * A file as svndiff version 0 made of full-text windows (one "new data" instruction each, at most
- * {@link FullText#WINDOW} bytes), produced while the file is read: nothing is spooled. The length is known before
- * the first byte, so the upload can carry a Content-Length. Each window is hashed and counted as it is read; a
- * cancel or a file that changes size while it is read breaks the stream.
+ * {@link FullText#WINDOW} bytes), produced while the file is read: nothing is spooled. Each window is hashed and
+ * counted as it is read. A cancel ends the svndiff early at a window boundary (the caller sees the cancel and
+ * discards the transaction); a file that changes size while it is read breaks the stream.
  */
 final class Svndiff extends InputStream {
     private static final byte[] MAGIC = {'S', 'V', 'N', 0};
@@ -36,19 +36,6 @@ final class Svndiff extends InputStream {
         this.progress = progress;
     }
 
-    /** The svndiff's length for a file of {@code size} bytes. */
-    static long length(long size) {
-        long full = size / FullText.WINDOW;
-        int rest = (int) (size % FullText.WINDOW);
-        return MAGIC.length + size + full * overhead(FullText.WINDOW) + (rest > 0 ? overhead(rest) : 0);
-    }
-
-    /** Header and instruction bytes of a full-text window of {@code n} bytes. */
-    private static int overhead(int n) {
-        int instructions = n < 64 ? 1 : 1 + varLength(n);
-        return varLength(0) + varLength(0) + varLength(n) + varLength(instructions) + varLength(n) + instructions;
-    }
-
     private static int varLength(long v) {
         int n = 1;
         while ((v >>>= 7) != 0) {
@@ -66,10 +53,12 @@ final class Svndiff extends InputStream {
         return at + n;
     }
 
-    /** Reads the next window of the file and lays out its header; false at the end. */
+    /** Reads the next window of the file and lays out its header; false at the end (or once cancelled). */
     private boolean nextWindow() throws IOException {
         if (progress.isCancelled()) {
-            throw new IOException("cancelled");
+            // end the svndiff at a window boundary: the server finishes the request, and the caller then deletes
+            // the transaction on the same connection (breaking the connection would race the server's cleanup)
+            return false;
         }
         int n = file.readNBytes(data, 0, data.length);
         if (n <= 0) {

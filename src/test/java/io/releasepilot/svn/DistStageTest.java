@@ -165,16 +165,6 @@ class DistStageTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void svndiffLengthIsKnownBeforeTheFirstByte() {
-        assertThat(Svndiff.length(0)).isEqualTo(4);
-        assertThat(Svndiff.length(63)).isEqualTo(4 + 5 + 1 + 63);
-        assertThat(Svndiff.length(64)).isEqualTo(4 + 5 + 2 + 64);
-        // a full 100 KiB window: three two-byte lengths (102400 needs 17 bits: three bytes), instruction 1 + 3
-        assertThat(Svndiff.length(FullText.WINDOW)).isEqualTo(4 + (1 + 1 + 3 + 1 + 3) + (1 + 3) + FullText.WINDOW);
-        assertThat(Svndiff.length(FullText.WINDOW + 1L)).isEqualTo(Svndiff.length(FullText.WINDOW) + 5 + 1 + 1);
-    }
-
     private static long bytesUnder(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
