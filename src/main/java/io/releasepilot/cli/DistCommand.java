@@ -38,9 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -454,31 +452,6 @@ public final class DistCommand implements Runnable {
      */
     static DistFetch.Result fetchWithKeys(String url, String keysUrl, Path outDir, Progress progress)
             throws ReleasePilotException {
-        String clean = io.releasepilot.svn.DistUrls.check(url);
-        String folder = clean.substring(clean.lastIndexOf('/') + 1);
-        String keys = keysUrl;
-        if (keys == null) {
-            int dev = clean.lastIndexOf("/dev/");
-            if (dev < 0) {
-                throw new ReleasePilotException("Cannot tell where KEYS is for " + clean + ".",
-                        "Give --keys URL_OR_FILE (dist/release/<project>/KEYS).");
-            }
-            String project = clean.substring(dev + 5, clean.lastIndexOf('/'));
-            keys = clean.substring(0, dev) + "/release/" + project + "/KEYS";
-        }
-        DistFetch fetch = new DistFetch(DistOptions.DEFAULT);
-        DistFetch.Result r = fetch.fetch(clean, outDir.resolve(folder), null, progress);
-        Path keysFile = outDir.resolve("KEYS");
-        if (keys.matches("(?i)(https?|svn)://.*")) {
-            fetch.fetchFile(keys, keysFile, null, progress);
-        } else {
-            try {
-                Files.copy(Path.of(keys), keysFile);
-            } catch (IOException e) {
-                throw new ReleasePilotException("Could not copy the KEYS file " + keys + ": " + e.getMessage(),
-                        "Check the --keys path.", e);
-            }
-        }
-        return r;
+        return new DistFetch(DistOptions.DEFAULT).fetchCandidate(url, keysUrl, outDir, progress).fetched();
     }
 }
