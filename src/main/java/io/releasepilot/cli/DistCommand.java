@@ -233,7 +233,7 @@ public final class DistCommand implements Runnable {
                         + " choose the release's key first (release-pilot keys use --dir " + common.release.dir() + " --key FPR).");
             }
             Fingerprint fpr = KeysCommand.fingerprint(k);
-            String entry = new KeyService(home.resolve()).keysEntry(fpr);
+            String entry = keysEntry(p, fpr, home);
             DistKeys keys = new DistKeys(DistOptions.DEFAULT);
             DistKeys.Preview preview = keys.preview(common.release(p), fpr, entry, null, Progress.NONE);
             out.println((preview.created() ? "Will create " : "Will append to ") + preview.url() + " (r"
@@ -256,6 +256,24 @@ public final class DistCommand implements Runnable {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The KEYS entry of {@code fpr}: exported by gpg from the profile's GnuPG home when the release signs through
+     * GnuPG with this key (the key is not in Release Pilot's keyring then), else from Release Pilot's keyring.
+     */
+    static String keysEntry(ReleaseProfile p, Fingerprint fpr, HomeOption home) throws ReleasePilotException {
+        if (p.usesGnuPg() && fpr.hex().equalsIgnoreCase(p.signingKeyFingerprint())) {
+            io.releasepilot.keys.SigningChoice choice = io.releasepilot.keys.SigningChoice.of(p);
+            byte[] armored = new KeyService(home.resolve()).exportPublicFromGnuPg(choice);
+            String listing = io.releasepilot.pgp.KeysReader.parse(new String(armored,
+                    java.nio.charset.StandardCharsets.US_ASCII), "gpg --export " + fpr.hex()).listing(fpr)
+                    .orElseThrow(() -> new ReleasePilotException("gpg exported no public key " + fpr.grouped() + ".",
+                            "Check gpg --list-keys " + fpr.hex() + (choice.gnupgHome() == null ? ""
+                                    : " --homedir " + choice.gnupgHome()) + "."));
+            return io.releasepilot.keys.KeysFileUpdate.entry(listing, armored);
+        }
+        return new KeyService(home.resolve()).keysEntry(fpr);
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "After the vote passed: move"
