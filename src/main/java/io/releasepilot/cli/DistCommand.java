@@ -233,28 +233,9 @@ public final class DistCommand implements Runnable {
                         + " choose the release's key first (release-pilot keys use --dir " + common.release.dir() + " --key FPR).");
             }
             Fingerprint fpr = KeysCommand.fingerprint(k);
-            // the key's entry (keyring or gpg) is made on a second thread while KEYS is read from the server
-            java.util.concurrent.FutureTask<String> making = new java.util.concurrent.FutureTask<>(
-                    () -> keysEntry(p, fpr, home));
-            Thread maker = new Thread(making, "keys entry");
-            maker.setDaemon(true);
-            maker.start();
-            DistKeys.EntrySource made = () -> {
-                try {
-                    return making.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof ReleasePilotException rp) {
-                        throw rp;
-                    }
-                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new io.releasepilot.core.CancelledException("making the KEYS entry");
-                }
-            };
+            String entry = keysEntry(p, fpr, home);
             DistKeys keys = new DistKeys(DistOptions.DEFAULT);
-            DistKeys.Preview preview = keys.preview(common.release(p), fpr, made, null, Progress.NONE);
-            String entry = made.get();
+            DistKeys.Preview preview = keys.preview(common.release(p), fpr, entry, null, Progress.NONE);
             out.println((preview.created() ? "Will create " : "Will append to ") + preview.url() + " (r"
                     + preview.baseRevision() + ", " + preview.keysBefore() + " keys now):");
             out.println(preview.textToAppend());

@@ -57,24 +57,8 @@ public final class DistKeys {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The KEYS entry to append, asked for only once KEYS has been read (so it can be made meanwhile). */
-    @FunctionalInterface
-    public interface EntrySource {
-        String get() throws ReleasePilotException;
-    }
-
     /** Reads KEYS (anonymously when {@code credentials} is null) and shows what will be appended. */
     public Preview preview(String releaseUrl, Fingerprint key, String entry, SvnCredentials credentials,
-                           Progress progress) throws ReleasePilotException {
-        return preview(releaseUrl, key, () -> entry, credentials, progress);
-    }
-
-    /**
-     * Like {@link #preview(String, Fingerprint, String, SvnCredentials, Progress)}, but the entry is taken from
-     * {@code entry} after KEYS is downloaded: a caller can make it (load a key, run gpg) on another thread while
-     * this one waits for the server.
-     */
-    public Preview preview(String releaseUrl, Fingerprint key, EntrySource entry, SvnCredentials credentials,
                            Progress progress) throws ReleasePilotException {
         try (SvnSession s = SvnSession.open(releaseUrl, credentials, options, progress)) {
             Read r = read(s, key, entry, -1);
@@ -92,7 +76,7 @@ public final class DistKeys {
             // the text as the preview saw it; the server refuses the commit if KEYS changed since
             Read last = previewed;
             Read current = last != null && last.preview.equals(preview) ? last
-                    : read(s, preview.key(), () -> entry, preview.baseRevision());
+                    : read(s, preview.key(), entry, preview.baseRevision());
             for (int attempt = 0; ; attempt++) {
                 try {
                     long revision = commitOnce(s, current, message);
@@ -102,7 +86,7 @@ public final class DistKeys {
                         throw e;
                     }
                     redone = current.preview.baseRevision();
-                    current = read(s, preview.key(), () -> entry, -1);
+                    current = read(s, preview.key(), entry, -1);
                 }
             }
         }
@@ -143,7 +127,7 @@ public final class DistKeys {
     private record Read(Preview preview, byte[] bytes) {
     }
 
-    private Read read(SvnSession s, Fingerprint key, EntrySource entry, long revision) throws ReleasePilotException {
+    private Read read(SvnSession s, Fingerprint key, String entry, long revision) throws ReleasePilotException {
         String url = s.url() + "/KEYS";
         try {
             long head = revision >= 0 ? revision : s.repository().getLatestRevision();
@@ -166,7 +150,7 @@ public final class DistKeys {
                 Files.write(tmp, created ? HEADER.getBytes(StandardCharsets.US_ASCII) : bytes);
                 KeysFileUpdate.Preview p;
                 try {
-                    p = KeysFileUpdate.preview(tmp, key, entry.get());
+                    p = KeysFileUpdate.preview(tmp, key, entry);
                 } catch (ReleasePilotException e) {
                     // name the KEYS on the server, not the temporary copy it was read into
                     throw new SvnException(SvnException.Reason.EXISTS, e.getMessage().replace(tmp.toString(), url),
