@@ -68,6 +68,10 @@ final class Http1 implements AutoCloseable {
 
     /** Sends one request ({@code path} raw, as it goes on the request line) and reads the whole answer. */
     Answer send(String method, String path, Map<String, String> headers, Body body) throws IOException {
+        // paths partly come from the server's headers: only printable ASCII without spaces goes on the request line
+        if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+            throw new IOException("the server named a path that is not a URL path: " + DistUrls.escape(path));
+        }
         boolean done = false;
         try {
             connect();
