@@ -263,17 +263,9 @@ public final class DistCommand implements Runnable {
      * GnuPG with this key (the key is not in Release Pilot's keyring then), else from Release Pilot's keyring.
      */
     static String keysEntry(ReleaseProfile p, Fingerprint fpr, HomeOption home) throws ReleasePilotException {
-        if (p.usesGnuPg() && fpr.hex().equalsIgnoreCase(p.signingKeyFingerprint())) {
-            io.releasepilot.keys.SigningChoice choice = io.releasepilot.keys.SigningChoice.of(p);
-            byte[] armored = new KeyService(home.resolve()).exportPublicFromGnuPg(choice);
-            String listing = io.releasepilot.pgp.KeysReader.parse(new String(armored,
-                    java.nio.charset.StandardCharsets.US_ASCII), "gpg --export " + fpr.hex()).listing(fpr)
-                    .orElseThrow(() -> new ReleasePilotException("gpg exported no public key " + fpr.grouped() + ".",
-                            "Check gpg --list-keys " + fpr.hex() + (choice.gnupgHome() == null ? ""
-                                    : " --homedir " + choice.gnupgHome()) + "."));
-            return io.releasepilot.keys.KeysFileUpdate.entry(listing, armored);
-        }
-        return new KeyService(home.resolve()).keysEntry(fpr);
+        boolean gnupg = p.usesGnuPg() && fpr.hex().equalsIgnoreCase(p.signingKeyFingerprint());
+        return new KeyService(home.resolve()).keysEntry(gnupg ? io.releasepilot.keys.SigningChoice.of(p)
+                : new io.releasepilot.keys.SigningChoice(fpr, false, null));
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "After the vote passed: move"
