@@ -8,7 +8,7 @@
 #          native: what the guides say: svn co dist/release/<project> (every older release), append, svn commit
 #          measured with OLD_GIB of older releases beside KEYS, and with a tenth of it (flat in the folder size?)
 #
-#   src/bench/dist-bench.sh [REPETITIONS] [RC_MIB] [OLD_GIB]      (ONLY=stage: the stage part only)
+#   src/bench/dist-bench.sh [REPETITIONS] [RC_MIB] [OLD_GIB]      (ONLY=stage or ONLY=keys: that part only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 reps=${1:-3}
@@ -75,12 +75,15 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[
 stage_ours() { rp dist stage --dir "$work/rel" --dev-url "$base/dev/bench/ours$1/" --password-file "$work/pw"; }
 stage_native() { svn import -q -m "Stage" "${svnopts[@]}" "$rc" "$base/dev/bench/native$1/1.0.0-rc1"; }
 for ((r = 0; r <= reps; r++)); do mucc -m mk mkdir "dev/bench/ours$r" mkdir "dev/bench/native$r"; done
-stage_ours 0 >/dev/null 2>&1; stage_native 0   # warm-up: page cache, server
-so=(); sn=()
-for ((r = 1; r <= reps; r++)); do
-  sn+=("$(seconds stage_native "$r")")
-  so+=("$(seconds stage_ours "$r")")
-done
+so=(0); sn=(1)
+if [ "${ONLY:-}" != keys ]; then
+  stage_ours 0 >/dev/null 2>&1; stage_native 0   # warm-up: page cache, server
+  so=(); sn=()
+  for ((r = 1; r <= reps; r++)); do
+    sn+=("$(seconds stage_native "$r")")
+    so+=("$(seconds stage_ours "$r")")
+  done
+fi
 
 mso=$(median "${so[@]}"); msn=$(median "${sn[@]}")
 if [ "${ONLY:-}" = stage ]; then
@@ -127,14 +130,16 @@ done
 mko=$(median "${ko[@]}"); mkn=$(median "${kn[@]}"); mks=$(median "${ks[@]}")
 echo "| contender | median seconds | all runs |"
 echo "|---|---|---|"
-echo "| svn import, ${rc_mib} MiB RC | $msn | ${sn[*]} |"
-echo "| release-pilot dist stage, ${rc_mib} MiB RC | $mso | ${so[*]} |"
+if [ "${ONLY:-}" != keys ]; then
+  echo "| svn import, ${rc_mib} MiB RC | $msn | ${sn[*]} |"
+  echo "| release-pilot dist stage, ${rc_mib} MiB RC | $mso | ${so[*]} |"
+fi
 echo "| svn co + append + svn commit, ${old_gib} GiB of older releases | $mkn | ${kn[*]} |"
 echo "| release-pilot dist keys, ${old_gib} GiB of older releases | $mko | ${ko[*]} |"
 echo "| release-pilot dist keys, $((old_mib / 10)) MiB of older releases | $mks | ${ks[*]} |"
 echo
 echo "| ratio | measured | target |"
 echo "|---|---|---|"
-printf '| dist stage / svn import | **%.2f** | at most 1.3 |\n' "$(echo "$mso / $msn" | bc -l)"
+[ "${ONLY:-}" != keys ] && printf '| dist stage / svn import | **%.2f** | at most 1.3 |\n' "$(echo "$mso / $msn" | bc -l)"
 printf '| dist keys / svn co + commit (%s GiB) | **%.3f** | at most 0.05 |\n' "$old_gib" "$(echo "$mko / $mkn" | bc -l)"
 printf '| dist keys at %s GiB / at a tenth of it | **%.2f** | about 1 (flat) |\n' "$old_gib" "$(echo "$mko / $mks" | bc -l)"

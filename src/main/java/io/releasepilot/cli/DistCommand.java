@@ -38,9 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -235,7 +233,7 @@ public final class DistCommand implements Runnable {
                         + " choose the release's key first (release-pilot keys use --dir " + common.release.dir() + " --key FPR).");
             }
             Fingerprint fpr = KeysCommand.fingerprint(k);
-            String entry = new KeyService(home.resolve()).keysEntry(fpr);
+            String entry = keysEntry(p, fpr, home);
             DistKeys keys = new DistKeys(DistOptions.DEFAULT);
             DistKeys.Preview preview;
             try {
@@ -285,6 +283,16 @@ public final class DistCommand implements Runnable {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The KEYS entry of {@code fpr}: exported by gpg from the profile's GnuPG home when the release signs through
+     * GnuPG with this key (the key is not in Release Pilot's keyring then), else from Release Pilot's keyring.
+     */
+    static String keysEntry(ReleaseProfile p, Fingerprint fpr, HomeOption home) throws ReleasePilotException {
+        boolean gnupg = p.usesGnuPg() && fpr.hex().equalsIgnoreCase(p.signingKeyFingerprint());
+        return new KeyService(home.resolve()).keysEntry(gnupg ? io.releasepilot.keys.SigningChoice.of(p)
+                : new io.releasepilot.keys.SigningChoice(fpr, false, null));
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "After the vote passed: move"
@@ -501,31 +509,6 @@ public final class DistCommand implements Runnable {
      */
     static DistFetch.Result fetchWithKeys(String url, String keysUrl, Path outDir, Progress progress)
             throws ReleasePilotException {
-        String clean = io.releasepilot.svn.DistUrls.check(url);
-        String folder = clean.substring(clean.lastIndexOf('/') + 1);
-        String keys = keysUrl;
-        if (keys == null) {
-            int dev = clean.lastIndexOf("/dev/");
-            if (dev < 0) {
-                throw new ReleasePilotException("Cannot tell where KEYS is for " + clean + ".",
-                        "Give --keys URL_OR_FILE (dist/release/<project>/KEYS).");
-            }
-            String project = clean.substring(dev + 5, clean.lastIndexOf('/'));
-            keys = clean.substring(0, dev) + "/release/" + project + "/KEYS";
-        }
-        DistFetch fetch = new DistFetch(DistOptions.DEFAULT);
-        DistFetch.Result r = fetch.fetch(clean, outDir.resolve(folder), null, progress);
-        Path keysFile = outDir.resolve("KEYS");
-        if (keys.matches("(?i)(https?|svn)://.*")) {
-            fetch.fetchFile(keys, keysFile, null, progress);
-        } else {
-            try {
-                Files.copy(Path.of(keys), keysFile);
-            } catch (IOException e) {
-                throw new ReleasePilotException("Could not copy the KEYS file " + keys + ": " + e.getMessage(),
-                        "Check the --keys path.", e);
-            }
-        }
-        return r;
+        return new DistFetch(DistOptions.DEFAULT).fetchCandidate(url, keysUrl, outDir, progress).fetched();
     }
 }

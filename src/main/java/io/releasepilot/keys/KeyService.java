@@ -111,6 +111,23 @@ public final class KeyService {
         return KeysFileUpdate.entry(keyring.listing(fingerprint), keyring.exportPublic(fingerprint));
     }
 
+    /**
+     * The KEYS entry of the chosen key: for a key kept in GnuPG, gpg's own export (from the choice's GnuPG home)
+     * under its {@code --list-sigs} style listing; else from Release Pilot's keyring.
+     */
+    public String keysEntry(SigningChoice choice) throws KeyringException {
+        if (!choice.gnupg()) {
+            return keysEntry(choice.fingerprint());
+        }
+        Fingerprint fpr = choice.fingerprint();
+        byte[] armored = GnuPgExport.exportPublic(choice.gnupgHome(), fpr);
+        String listing = KeysReader.parse(new String(armored, java.nio.charset.StandardCharsets.US_ASCII),
+                "gpg --export " + fpr.hex()).listing(fpr).orElseThrow(() -> new KeyringException("gpg exported no"
+                + " public key " + fpr.grouped() + ".", "Check gpg --list-keys " + fpr.hex()
+                + (choice.gnupgHome() == null ? "" : " --homedir " + choice.gnupgHome()) + "."));
+        return KeysFileUpdate.entry(listing, armored);
+    }
+
     public KeysFileUpdate.Preview previewKeysAppend(Path keysFile, Fingerprint fingerprint)
             throws ReleasePilotException {
         return KeysFileUpdate.preview(keysFile, fingerprint, keysEntry(fingerprint));

@@ -47,6 +47,11 @@ public final class KeyRingSet {
         problems.add(text);
     }
 
+    /** The {@code gpg --list-sigs} style listing of one key, as it goes above the key block in a KEYS file. */
+    public Optional<String> listing(Fingerprint fingerprint) {
+        return Optional.ofNullable(rings.get(fingerprint)).map(KeyListing::render);
+    }
+
     /** The file or label the keys came from, for messages. */
     public String source() {
         return source;

@@ -2,6 +2,7 @@ package io.releasepilot.svn;
 
 import io.releasepilot.core.CancelledException;
 import io.releasepilot.core.Progress;
+import io.releasepilot.core.ReleasePilotException;
 import org.tmatesoft.svn.core.SVNException;
 import org.tmatesoft.svn.core.SVNNodeKind;
 
@@ -88,6 +89,50 @@ public final class DistFetch {
                         + e.getMessage(), "Give an empty folder with enough free space.", e);
             }
         }
+    }
+
+    /** A fetched candidate: the RC folder's files, and the KEYS they are verified with (from outside the folder). */
+    public record Candidate(Result fetched, Path keys) {
+    }
+
+    /** Whether {@code s} is a dist URL (http, https, svn) rather than a local path. */
+    public static boolean isUrl(String s) {
+        return s != null && s.strip().matches("(?i)(https?|svn)://.*");
+    }
+
+    /**
+     * Fetches the RC at {@code rcUrl} into {@code outDir/<rc-folder>} and KEYS into {@code outDir/KEYS}: from
+     * {@code keysFileOrUrl} (a URL or a local file) when given, else {@code dist/release/<project>/KEYS} next to the
+     * dist/dev URL. Never the KEYS inside the RC folder. The same rules for {@code verify URL}, {@code dist fetch}
+     * and the Verify window.
+     */
+    public Candidate fetchCandidate(String rcUrl, String keysFileOrUrl, Path outDir, Progress progress)
+            throws ReleasePilotException {
+        String clean = DistUrls.check(rcUrl);
+        String folder = clean.substring(clean.lastIndexOf('/') + 1);
+        String keys = keysFileOrUrl == null || keysFileOrUrl.isBlank() ? null : keysFileOrUrl.strip();
+        if (keys == null) {
+            int dev = clean.lastIndexOf("/dev/");
+            if (dev < 0) {
+                throw new ReleasePilotException("Cannot tell where KEYS is for " + clean + " (it is not below"
+                        + " dist/dev).", "Give the project's KEYS file or URL (dist/release/<project>/KEYS).");
+            }
+            String project = clean.substring(dev + 5, clean.lastIndexOf('/'));
+            keys = clean.substring(0, dev) + "/release/" + project + "/KEYS";
+        }
+        Result r = fetch(clean, outDir.resolve(folder), null, progress);
+        Path keysFile = outDir.resolve("KEYS");
+        if (isUrl(keys)) {
+            fetchFile(keys, keysFile, null, progress);
+        } else {
+            try {
+                Files.copy(Path.of(keys), keysFile);
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new ReleasePilotException("Could not copy the KEYS file " + DistUrls.escape(keys) + ": "
+                        + e.getMessage(), "Check the KEYS path.", e);
+            }
+        }
+        return new Candidate(r, keysFile);
     }
 
     /** Downloads one file (a KEYS file) by its URL into {@code target}; at most 32 MiB. */

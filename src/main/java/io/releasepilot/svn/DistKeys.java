@@ -39,6 +39,8 @@ public final class DistKeys {
     }
 
     private final DistOptions options;
+    /** The KEYS text the last preview read, so that the commit need not download it again. */
+    private volatile Read previewed;
 
     public DistKeys(DistOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -48,7 +50,9 @@ public final class DistKeys {
     public Preview preview(String releaseUrl, Fingerprint key, String entry, SvnCredentials credentials,
                            Progress progress) throws ReleasePilotException {
         try (SvnSession s = SvnSession.open(releaseUrl, credentials, options, progress)) {
-            return read(s, key, entry, -1).preview;
+            Read r = read(s, key, entry, -1);
+            previewed = r;
+            return r.preview;
         }
     }
 
@@ -59,7 +63,9 @@ public final class DistKeys {
         long redone = 0;
         try (SvnSession s = SvnSession.open(preview.url().replaceAll("/KEYS$", ""), credentials, options, progress)) {
             // the text as the preview saw it; the server refuses the commit if KEYS changed since
-            Read current = read(s, preview.key(), entry, preview.baseRevision());
+            Read last = previewed;
+            Read current = last != null && last.preview.equals(preview) ? last
+                    : read(s, preview.key(), entry, preview.baseRevision());
             for (int attempt = 0; ; attempt++) {
                 try {
                     long revision = commitOnce(s, current, message);
@@ -95,9 +101,9 @@ public final class DistKeys {
             editor.closeFile("KEYS", sent.md5());
         });
         try {
-            ByteArrayOutputStream back = new ByteArrayOutputStream();
-            s.repository().getFile("KEYS", revision, null, back);
-            if (!java.util.Arrays.equals(back.toByteArray(), all)) {
+            // the server's MD5 of KEYS in the new revision, without downloading the file again
+            String held = Remote.md5(s, "KEYS", revision);
+            if (!HexFormat.of().formatHex(FullText.digest("MD5").digest(all)).equalsIgnoreCase(held)) {
                 throw new SvnException(SvnException.Reason.MISMATCH, "KEYS in r" + revision + " is not the text that"
                         + " was sent.", "Look at " + p.url() + " and tell the PMC.");
             }

@@ -83,6 +83,47 @@ public final class DistStage {
     /** Looks (anonymously or with {@code credentials}, may be null) whether the folder is free. */
     public Preview preview(Request request, SvnCredentials credentials, Progress progress)
             throws SvnException, CancelledException {
+        if (DavStage.handles(request.devUrl())) {
+            String url = DistUrls.check(request.devUrl());
+            try (DavStage dav = DavStage.open(url, credentials, options, progress, "looking at " + url)) {
+                return preview(request, names(dav.list()), url);
+            }
+        }
+        try (SvnSession s = SvnSession.open(request.devUrl(), credentials, options, progress)) {
+            return preview(s, request);
+        }
+    }
+
+    private static Preview preview(SvnSession s, Request request) throws SvnException {
+        try {
+            if (Remote.kind(s, "", -1) != SVNNodeKind.DIR) {
+                return preview(request, null, s.url());
+            }
+            Set<String> taken = new LinkedHashSet<>();
+            for (Remote.Entry e : Remote.list(s, "", -1)) {
+                taken.add(e.name());
+            }
+            return preview(request, taken, s.url());
+        } catch (SVNException e) {
+            throw s.wrap(e, "looking at " + s.url());
+        }
+    }
+
+    private static Set<String> names(List<DavStage.Entry> entries) {
+        if (entries == null) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        entries.forEach(e -> names.add(e.name()));
+        return names;
+    }
+
+    /** The preview from the names taken in the dev folder ({@code null}: the folder is not there). */
+    private static Preview preview(Request request, Set<String> taken, String url) throws SvnException {
+        if (taken == null) {
+            throw new SvnException(SvnException.Reason.NOT_FOUND, "The dist dev folder " + url + " does not exist.",
+                    "Ask the PMC to create it, or check the dist dev URL in the profile.");
+        }
         List<LocalFile> files = new ArrayList<>();
         long total = 0;
         for (Path f : request.files()) {
@@ -95,23 +136,16 @@ public final class DistStage {
                         "Build and sign the release candidate first.", e);
             }
         }
-        try (SvnSession s = SvnSession.open(request.devUrl(), credentials, options, progress)) {
-            try {
-                SVNNodeKind kind = Remote.kind(s, "", -1);
-                if (kind != SVNNodeKind.DIR) {
-                    throw new SvnException(SvnException.Reason.NOT_FOUND, "The dist dev folder " + s.url()
-                            + " does not exist.", "Ask the PMC to create it, or check the dist dev URL in the profile.");
-                }
-                Set<String> taken = new LinkedHashSet<>();
-                for (Remote.Entry e : Remote.list(s, "", -1)) {
-                    taken.add(e.name());
-                }
-                boolean exists = taken.contains(request.rcFolder());
-                return new Preview(request.folderUrl(), files, total, exists,
-                        exists ? nextFree(request.rcFolder(), taken) : request.rcFolder());
-            } catch (SVNException e) {
-                throw s.wrap(e, "looking at " + s.url());
-            }
+        boolean exists = taken.contains(request.rcFolder());
+        return new Preview(request.folderUrl(), files, total, exists,
+                exists ? nextFree(request.rcFolder(), taken) : request.rcFolder());
+    }
+
+    private static void refuseExisting(Preview preview) throws SvnException {
+        if (preview.exists()) {
+            throw new SvnException(SvnException.Reason.EXISTS, preview.url() + " already exists; nothing was"
+                    + " committed.", "Staged candidates are never replaced: make the next one, "
+                    + preview.nextRcFolder() + " (RC numbers are cheap).");
         }
     }
 
@@ -119,16 +153,36 @@ public final class DistStage {
     public Result stage(Request request, SvnCredentials credentials, Progress progress)
             throws SvnException, CancelledException {
         Objects.requireNonNull(credentials, "credentials");
-        Preview preview = preview(request, credentials, progress);
-        if (preview.exists()) {
-            throw new SvnException(SvnException.Reason.EXISTS, preview.url() + " already exists; nothing was"
-                    + " committed.", "Staged candidates are never replaced: make the next one, "
-                    + preview.nextRcFolder() + " (RC numbers are cheap).");
+        if (DavStage.handles(request.devUrl())) {
+            // Subversion's own HTTP protocol v2 with each file streamed (SVNKit would spool it to a temp file first)
+            String url = DistUrls.check(request.devUrl());
+            try (DavStage dav = DavStage.open(url, credentials, options, progress, "staging "
+                    + request.folderUrl())) {
+                DavStage.Server server = dav.server();
+                if (server.v2()) {
+                    Preview preview = preview(request, names(dav.list()), url);
+                    refuseExisting(preview);
+                    progress.begin("Uploading " + preview.files().size() + " files to " + preview.url(),
+                            preview.totalBytes());
+                    Map<String, FullText.Sent> sent = new TreeMap<>();
+                    long revision = dav.commit(server, request.message(), request.rcFolder(), request.files(), sent);
+                    dav.doing("reading back r" + revision);
+                    Map<String, Held> held = new TreeMap<>();
+                    List<DavStage.Entry> back = dav.list(server, request.rcFolder(), revision);
+                    for (DavStage.Entry e : back == null ? List.<DavStage.Entry>of() : back) {
+                        held.put(e.name(), new Held(e.bytes(), e.md5()));
+                    }
+                    return new Result(preview.url(), revision, compare(held, sent, revision));
+                }
+            }
         }
-        Map<String, FullText.Sent> sent = new TreeMap<>();
-        String what = "staging " + preview.url();
-        progress.begin("Uploading " + preview.files().size() + " files to " + preview.url(), preview.totalBytes());
         try (SvnSession s = SvnSession.open(request.devUrl(), credentials, options, progress)) {
+            Preview preview = preview(s, request);
+            refuseExisting(preview);
+            Map<String, FullText.Sent> sent = new TreeMap<>();
+            String what = "staging " + preview.url();
+            progress.begin("Uploading " + preview.files().size() + " files to " + preview.url(),
+                    preview.totalBytes());
             long revision = Commit.run(s, request.message(), what, editor -> {
                 editor.addDir(request.rcFolder(), null, -1);
                 for (Path f : request.files()) {
@@ -146,33 +200,43 @@ public final class DistStage {
         }
     }
 
+    /** A file as the server holds it: its size and the MD5 the server computed. */
+    private record Held(long bytes, String md5) {
+    }
+
     private static List<StagedFile> check(SvnSession s, String folder, long revision, Map<String, FullText.Sent> sent)
             throws SvnException {
         try {
-            Map<String, Remote.Entry> held = new TreeMap<>();
+            Map<String, Held> held = new TreeMap<>();
             for (Remote.Entry e : Remote.list(s, folder, revision)) {
-                held.put(e.name(), e);
+                held.put(e.name(), new Held(e.bytes(), sent.containsKey(e.name())
+                        ? Remote.md5(s, folder + "/" + e.name(), revision) : null));
             }
-            if (!held.keySet().equals(sent.keySet())) {
-                throw new SvnException(SvnException.Reason.MISMATCH, "The server holds " + held.keySet() + " in r"
-                        + revision + " instead of the files sent, " + sent.keySet() + ".",
-                        "Look at the folder in a browser and tell the PMC.");
-            }
-            List<StagedFile> out = new ArrayList<>();
-            for (Map.Entry<String, FullText.Sent> e : sent.entrySet()) {
-                Remote.Entry h = held.get(e.getKey());
-                String md5 = Remote.md5(s, folder + "/" + e.getKey(), revision);
-                if (h.bytes() != e.getValue().bytes() || !e.getValue().md5().equalsIgnoreCase(md5)) {
-                    throw new SvnException(SvnException.Reason.MISMATCH, "The server holds " + e.getKey() + " with "
-                            + h.bytes() + " bytes (MD5 " + md5 + "), but " + e.getValue().bytes() + " bytes (MD5 "
-                            + e.getValue().md5() + ") were sent.", "Stage it again as the next RC.");
-                }
-                out.add(new StagedFile(e.getKey(), h.bytes(), e.getValue().sha512()));
-            }
-            return out;
+            return compare(held, sent, revision);
         } catch (SVNException e) {
             throw s.wrap(e, "reading back r" + revision);
         }
+    }
+
+    /** Every file sent is held with the same size and MD5, and nothing else is there. */
+    private static List<StagedFile> compare(Map<String, Held> held, Map<String, FullText.Sent> sent, long revision)
+            throws SvnException {
+        if (!held.keySet().equals(sent.keySet())) {
+            throw new SvnException(SvnException.Reason.MISMATCH, "The server holds " + held.keySet() + " in r"
+                    + revision + " instead of the files sent, " + sent.keySet() + ".",
+                    "Look at the folder in a browser and tell the PMC.");
+        }
+        List<StagedFile> out = new ArrayList<>();
+        for (Map.Entry<String, FullText.Sent> e : sent.entrySet()) {
+            Held h = held.get(e.getKey());
+            if (h.bytes() != e.getValue().bytes() || !e.getValue().md5().equalsIgnoreCase(h.md5())) {
+                throw new SvnException(SvnException.Reason.MISMATCH, "The server holds " + e.getKey() + " with "
+                        + h.bytes() + " bytes (MD5 " + h.md5() + "), but " + e.getValue().bytes() + " bytes (MD5 "
+                        + e.getValue().md5() + ") were sent.", "Stage it again as the next RC.");
+            }
+            out.add(new StagedFile(e.getKey(), h.bytes(), e.getValue().sha512()));
+        }
+        return out;
     }
 
     /** {@code 1.0.0-rc3} when rc1 and rc2 are taken. */

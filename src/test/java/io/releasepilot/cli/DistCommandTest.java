@@ -146,4 +146,28 @@ class DistCommandTest {
             assertThat(verify.out()).contains("Release candidate: ").contains("1.0.0-rc1").contains("KEYS used:");
         }
     }
+    @org.junit.jupiter.api.Test
+    void distKeysOfAKeyOnlyInGnuPgAppendsWhatGpgExports(@TempDir Path tmp) throws Exception {
+        try (DistServer server = DistServer.svnserve(tmp);
+             io.releasepilot.testing.Gpg gpg = new io.releasepilot.testing.Gpg(tmp.resolve("gnupg"))) {
+            Path dir = workspace(tmp, server);
+            String fpr = gpg.generate("Rita Manager <rm@apache.org>", "ed25519", "0", null);
+            Path emptyHome = Files.createDirectories(tmp.resolve("rp-home"));
+            CliRun use = CliRun.run("keys", "use", "--dir", dir.toString(), "--key", fpr, "--gpg", "--gnupg-home",
+                    gpg.home().toString(), "--home", emptyHome.toString());
+            assertThat(use.exitCode()).as(use.err()).isZero();
+            CliRun keys = CliRun.run("dist", "keys", "--dir", dir.toString(), "--home", emptyHome.toString(),
+                    "--password-file", passwordFile(tmp, DistServer.RM_PASSWORD).toString());
+            assertThat(keys.exitCode()).as(keys.err()).isZero();
+            String text = server.cat("release/demo/KEYS");
+            // the key block is gpg's own export, byte for byte, below the gpg --list-sigs style listing
+            assertThat(text).contains("pub   ").contains(fpr.toUpperCase(java.util.Locale.ROOT))
+                    .contains("uid           [ultimate] Rita Manager <rm@apache.org>")
+                    .contains(gpg.exportArmored(fpr).strip());
+            assertThat(io.releasepilot.pgp.KeysReader.parse(text, "KEYS")
+                    .contains(io.releasepilot.pgp.Fingerprint.parse(fpr))).isTrue();
+            assertThat(new ReleaseStore().load(new Workspace(dir)).step(StepId.KEYS_FILE).status())
+                    .isEqualTo(StepState.DONE);
+        }
+    }
 }

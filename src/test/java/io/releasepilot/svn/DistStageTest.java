@@ -111,6 +111,68 @@ class DistStageTest {
                     .hasMessage("staging " + server.devUrl() + "1.0.0-rc1/ was cancelled.");
             assertThat(server.youngest()).isEqualTo(before);
             assertThat(server.tree("dev/demo")).isEqualTo("dev/demo/\n");
+            // the transaction itself is gone too, not just left unmerged
+            try (var txns = Files.list(server.repositoryPath().resolve("db/transactions"))) {
+                assertThat(txns.toList()).isEmpty();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void overHttpTheServerReceivesTheFileWhileItIsReadNotAfterASpoolCopy(@TempDir Path tmp) throws Exception {
+        try (DistServer server = DistFixture.server("httpd", tmp); SvnCredentials rm = DistFixture.rm()) {
+            Path big = DistRobustnessTest.randomFile(tmp.resolve("rc/apache-demo-1.0.0-src.tar.gz"), 40L << 20, 3);
+            AtomicLong worked = new AtomicLong();
+            AtomicLong atThreeQuarters = new AtomicLong(-1);
+            Progress watching = new Progress() {
+                @Override
+                public void begin(String task, long totalWork) {
+                }
+
+                @Override
+                public void worked(long units) {
+                    if (worked.addAndGet(units) > (30L << 20) && atThreeQuarters.get() < 0) {
+                        atThreeQuarters.set(bytesUnder(server.repositoryPath().resolve("db/txn-protorevs"))
+                                + bytesUnder(server.repositoryPath().resolve("db/transactions")));
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            DistStage.Result r = new DistStage(DistFixture.FAST).stage(new DistStage.Request(server.devUrl(),
+                    "1.0.0-rc1", List.of(big), "Stage"), rm, watching);
+            assertThat(r.files().get(0).bytes()).isEqualTo(40L << 20);
+            assertThat(r.files().get(0).sha512()).isEqualTo(DistRobustnessTest.sha512(big));
+            // SVNKit's own editor would have sent nothing yet: it uploads a file only once its whole svndiff is spooled
+            assertThat(atThreeQuarters.get()).isGreaterThan(10L << 20);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void overHttpAnEmptyFileIsStagedEmpty(@TempDir Path tmp) throws Exception {
+        try (DistServer server = DistFixture.server("httpd", tmp); SvnCredentials rm = DistFixture.rm()) {
+            Path dir = Files.createDirectories(tmp.resolve("rc"));
+            Path empty = Files.write(dir.resolve("apache-demo-1.0.0-src.tar.gz.sha256"), new byte[0]);
+            Path small = Files.writeString(dir.resolve("apache-demo-1.0.0-src.tar.gz"), "x".repeat(63));
+            DistStage.Result r = new DistStage(DistFixture.FAST).stage(new DistStage.Request(server.devUrl(),
+                    "1.0.0-rc1", List.of(small, empty), "Stage"), rm, Progress.NONE);
+            assertThat(r.files()).extracting(DistStage.StagedFile::bytes).containsExactly(63L, 0L);
+            assertThat(server.cat("dev/demo/1.0.0-rc1/apache-demo-1.0.0-src.tar.gz.sha256")).isEmpty();
+            assertThat(server.cat("dev/demo/1.0.0-rc1/apache-demo-1.0.0-src.tar.gz")).isEqualTo("x".repeat(63));
+        }
+    }
+
+    private static long bytesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 

@@ -2,10 +2,13 @@ package io.releasepilot.gui.verify;
 
 import io.releasepilot.core.AppVersion;
 import io.releasepilot.core.CancelledException;
+import io.releasepilot.core.TempFolders;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.FxTask;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.pgp.SignatureCheck;
+import io.releasepilot.svn.DistFetch;
+import io.releasepilot.svn.DistOptions;
 import io.releasepilot.verify.ArtifactReport;
 import io.releasepilot.verify.ChecksumCheck;
 import io.releasepilot.verify.ChecksumStatus;
@@ -42,7 +45,9 @@ public final class VerifyViewModel {
     public enum Outcome { NONE, PASSED, PASSED_WITH_WARNINGS, FAILED, INCOMPLETE }
 
     private final Supplier<Verifier> verifiers;
+    private final Supplier<DistFetch> fetchers;
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+    private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty keysFile = new SimpleStringProperty("");
     private final BooleanProperty incubating = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -55,9 +60,16 @@ public final class VerifyViewModel {
     private final ObservableList<ArtifactRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<VerifyReport> report = new SimpleObjectProperty<>();
     private FxTask<VerifyReport> task;
+    /** What is being checked, as the user named it: the folder, or the URL. */
+    private String checking = "";
 
     public VerifyViewModel(Supplier<Verifier> verifiers) {
+        this(verifiers, () -> new DistFetch(DistOptions.DEFAULT));
+    }
+
+    public VerifyViewModel(Supplier<Verifier> verifiers, Supplier<DistFetch> fetchers) {
         this.verifiers = verifiers;
+        this.fetchers = fetchers;
     }
 
     /** A dropped or chosen file or folder: a file stands for the folder it is in. Starts verifying. */
@@ -74,6 +86,43 @@ public final class VerifyViewModel {
         }
         Optional<Path> keys = keysFile.get().isBlank() ? Optional.empty() : Optional.of(Path.of(keysFile.get().strip()));
         VerifyRequest request = new VerifyRequest(dir, keys, incubating.get());
+        checking = dir.toString();
+        run(Messages.get("verify.status.running", dir), p -> verifiers.get().verify(request, p));
+    }
+
+    /**
+     * Verifies the candidate at the dist/dev URL typed or pasted in: its files are downloaded into a temporary
+     * folder (streamed, with progress; removed afterwards), KEYS from the KEYS field (file or URL), else
+     * dist/release/&lt;project&gt;/KEYS next to it — never the RC folder's own. The rules of {@code verify URL}.
+     */
+    public void startUrl() {
+        String u = url.get() == null ? "" : url.get().strip();
+        if (u.isEmpty() || running.get()) {
+            return;
+        }
+        if (!DistFetch.isUrl(u)) {
+            outcome.set(Outcome.NONE);
+            banner.set("");
+            status.set(Messages.get("verify.url.invalid", u));
+            return;
+        }
+        String keys = keysFile.get();
+        boolean podling = incubating.get();
+        folder.set(null);
+        checking = u;
+        run(Messages.get("verify.status.fetching", u), p -> {
+            Path tmp = TempFolders.create("release-pilot-rc-");
+            try {
+                DistFetch.Candidate c = fetchers.get().fetchCandidate(u, keys, tmp, p);
+                return verifiers.get().verify(new VerifyRequest(c.fetched().folder(), Optional.of(c.keys()), podling),
+                        p);
+            } finally {
+                TempFolders.delete(tmp);
+            }
+        });
+    }
+
+    private void run(String startText, FxTask.Work<VerifyReport> work) {
         rows.clear();
         report.set(null);
         outcome.set(Outcome.NONE);
@@ -81,8 +130,8 @@ public final class VerifyViewModel {
         voteReply.set("");
         generalFindings.set("");
         running.set(true);
-        status.set(Messages.get("verify.status.running", dir));
-        task = new FxTask<>(p -> verifiers.get().verify(request, p));
+        status.set(startText);
+        task = new FxTask<>(work);
         progress.bind(task.progressProperty());
         task.setOnSucceeded(e -> finished(task.getValue()));
         task.setOnFailed(e -> failed(task.getException()));
@@ -127,7 +176,7 @@ public final class VerifyViewModel {
         if (r.artifacts().isEmpty()) {
             // Nothing could be checked: say what is missing and what to do; no vote advice.
             outcome.set(Outcome.INCOMPLETE);
-            banner.set(Messages.get("verify.banner.noArtifacts", r.folder()));
+            banner.set(Messages.get("verify.banner.noArtifacts", checking));
         } else if (r.keysFile().isEmpty()) {
             outcome.set(Outcome.INCOMPLETE);
             banner.set(Messages.get("verify.banner.noKeys", r.artifacts().size()));
@@ -150,7 +199,7 @@ public final class VerifyViewModel {
                 .filter(f -> names.stream().noneMatch(n -> f.file().equals(n) || f.file().startsWith(n + ".")))
                 .map(VerifyViewModel::line).collect(Collectors.joining("\n")));
         voteReply.set(outcome.get() == Outcome.INCOMPLETE ? "" : VoteReply.draft(r, AppVersion.version()));
-        status.set(Messages.get("verify.status.done", r.folder()));
+        status.set(Messages.get("verify.status.done", checking));
     }
 
     private static ArtifactRow row(VerifyReport r, ArtifactReport a) {
@@ -189,6 +238,10 @@ public final class VerifyViewModel {
 
     private static String line(Finding f) {
         return f.severity() + "  " + (f.file().isEmpty() ? "" : f.file() + ": ") + f.message();
+    }
+
+    public StringProperty urlProperty() {
+        return url;
     }
 
     public ObjectProperty<Path> folderProperty() {
