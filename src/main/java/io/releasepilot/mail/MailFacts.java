@@ -203,9 +203,6 @@ final class MailFacts {
         if (thread == null || thread.isBlank()) {
             thread = t.threadUrl();
         }
-        if ((thread == null || thread.isBlank()) && (kind == MailKind.RESULT || kind == MailKind.CANCEL)) {
-            thread = d.input(MailInput.DEV_VOTE_THREAD); // counted from a file: the link typed in the window
-        }
         put("voteThread", MailValue.orMissing("link to the vote thread", thread,
                 "from " + from + " when it read the thread from its lists.apache.org link, or "
                         + MailInput.VOTE_THREAD.source()));

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * manager chooses what to keep; the removal is one commit.
  */
 public final class DistPrune {
-    private static final Pattern RELEASE = Pattern.compile("(\\d+\\.\\d+\\.\\d+(?:-[A-Za-z0-9.]+)?)(?:-incubating)?");
+    /** A release folder: {@code 2.4.0}, {@code 2.0.0-beta1}, a podling's {@code 1.9.0-incubating} (not a pre-release). */
+    private static final Pattern RELEASE = Pattern.compile(
+            "(\\d+\\.\\d+\\.\\d+(?:-(?!incubating$)[A-Za-z0-9.]+)?)(?:-incubating)?");
     private static final Pattern RC = Pattern.compile("(\\d+\\.\\d+\\.\\d+)(?:-incubating)?-rc\\d+");
 
     /** One folder that could go. */

@@ -275,7 +275,7 @@ class KvrocksWindowRehearsalGuiTest {
 
         // Result mail
         WizardRobot.openStep(robot, "Result mail");
-        type(robot, "#mailInput-devVoteThread", "https://lists.apache.org/thread/rehearsal-vote");
+        type(robot, "#mailInput-voteThread", "https://lists.apache.org/thread/rehearsal-vote");
         send(robot, 2);
 
         // Publish

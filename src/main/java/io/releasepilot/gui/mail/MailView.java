@@ -74,7 +74,9 @@ public final class MailView extends BorderPane {
                 TextField f = Controls.textField("mailInput-" + in.key(), model.inputProperty(in));
                 f.setTooltip(new Tooltip(in.hint()));
                 GridPane.setHgrow(f, Priority.ALWAYS);
-                values.addRow(row++, new Label(capitalize(in.label())), f);
+                Label name = new Label(capitalize(in.label()));
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field gives way, never the name
+                values.addRow(row++, name, f);
                 if (in.hint().length() <= SHORT_HINT) {
                     f.setPromptText(in.hint());
                 } else { // a long hint goes below the field, wrapped, so it is never cut off

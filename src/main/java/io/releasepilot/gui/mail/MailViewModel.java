@@ -179,9 +179,7 @@ public final class MailViewModel {
             var names = MailTemplate.load(k, ws == null ? null : ws.mailDir()).placeholders();
             for (MailInput in : MailInput.values()) {
                 if (names.contains(in.key()) || in == MailInput.CHERRY_PICK_DEADLINE && names.contains("cherryPickLine")
-                        || in == MailInput.DESIGNATION && names.contains("designationLine")
-                        || in == MailInput.DEV_VOTE_THREAD && names.contains("voteThread")
-                        && (k == MailKind.RESULT || k == MailKind.CANCEL)) {
+                        || in == MailInput.DESIGNATION && names.contains("designationLine")) {
                     used.add(in);
                 }
             }

@@ -75,7 +75,13 @@ public final class NextVersionView extends BorderPane {
         Button cancel = new Button(Messages.get("stage.cancel"));
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        HBox actions = new HBox(10, commit, progress, cancel);
+        Button push = new Button(Messages.get("nextVersion.push"));
+        push.setId("nextVersionPush");
+        push.visibleProperty().bind(model.doneProperty().and(model.remoteProperty().isNotEmpty()));
+        push.managedProperty().bind(push.visibleProperty());
+        push.disableProperty().bind(model.busyProperty());
+        push.setOnAction(e -> model.push());
+        HBox actions = new HBox(10, commit, push, progress, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

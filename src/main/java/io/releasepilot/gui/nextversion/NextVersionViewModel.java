@@ -1,5 +1,6 @@
 package io.releasepilot.gui.nextversion;
 
+import io.releasepilot.branch.BranchService;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
@@ -22,6 +23,7 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +47,8 @@ public final class NextVersionViewModel {
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final BooleanProperty force = new SimpleBooleanProperty();
     private final StringProperty readiness = new SimpleStringProperty("");
+    private final StringProperty remote = new SimpleStringProperty("");
+    private final BranchService branchService = new BranchService();
     private boolean allowed;
     private final TaskRunner tasks;
     private List<NextVersionService.Plan> plans = List.of();
@@ -105,8 +109,16 @@ public final class NextVersionViewModel {
             for (NextVersionService.Target t : service.targets(p, tags, branches, main)) {
                 out.add(service.plan(repo, t, named.isEmpty() ? Optional.empty() : Optional.of(named)));
             }
-            return out;
-        }, this::show);
+            List<String> remotes = branchService.remotes(repo);
+            return new Found(out, remotes.isEmpty() ? "" : remotes.contains("origin") ? "origin" : remotes.get(0));
+        }, f -> {
+            remote.set(f.remote());
+            show(f.plans());
+        });
+    }
+
+    /** The lines to move, and the remote the new branches can be pushed to ("" when the repository has none). */
+    private record Found(List<NextVersionService.Plan> plans, String remote) {
     }
 
     private void show(List<NextVersionService.Plan> found) {
@@ -178,6 +190,42 @@ public final class NextVersionViewModel {
                     done.set(!out.bumps().isEmpty());
                     status.set(Messages.get("nextVersion.status.done"));
                 });
+    }
+
+    /** Pushes the new branches to the remote for pull requests; the password is asked once, for this push only. */
+    public void push() {
+        ReleaseRecord r = session.documentProperty().get();
+        if (r == null || !done.get() || remote.get().isEmpty()) {
+            return;
+        }
+        NextVersionOutputs out = r.outputs(StepId.NEXT_VERSION, NextVersionOutputs.class);
+        List<String> branches = out.bumps().stream().map(NextVersionOutputs.Bump::branch).toList();
+        Path repo = Path.of(r.profile().gitRepository());
+        String user = r.profile().rmApacheId();
+        String where = remote.get();
+        Optional<char[]> asked = dialogs.askPassword(Messages.get("nextVersion.password.title"),
+                Messages.get("nextVersion.password.message", String.join(", ", branches), where, user));
+        if (asked.isEmpty()) {
+            status.set(Messages.get("branch.status.notPushed"));
+            return;
+        }
+        char[] password = asked.get();
+        tasks.run(Messages.get("branch.status.pushing", String.join(", ", branches), where), progress -> {
+            try {
+                for (String b : branches) {
+                    progress.checkCancelled("pushing " + b);
+                    branchService.push(repo, where, b, user, password);
+                }
+                return String.join(", ", branches);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, pushed -> status.set(Messages.get("nextVersion.status.pushed", pushed, where)));
+    }
+
+    /** The remote the branches go to ("" when the repository has none: then there is nothing to push to). */
+    public StringProperty remoteProperty() {
+        return remote;
     }
 
     private void showCommitted(NextVersionOutputs out) {

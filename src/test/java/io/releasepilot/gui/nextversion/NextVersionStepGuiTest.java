@@ -46,6 +46,9 @@ class NextVersionStepGuiTest {
         project.commit("Release 3.1.0");
         project.tag("v3.1.0");
         project.tag("v3.1.1"); // a retracted 3.1.1: its number is used up
+        Path remote = tmp.resolve("remote.git");
+        assertThat(new ProcessBuilder("git", "init", "-q", "--bare", remote.toString()).start().waitFor()).isZero();
+        project.git("remote", "add", "origin", remote.toUri().toString());
         release = tmp.resolve("release");
         CliRun r = CliRun.run("profile", "init", "--dir", release.toString(), "--project", "demo", "--version",
                 "3.1.0", "--repo", project.dir().toString(), "--name", "Jane Doe", "--apache-id", "jdoe", "--email",
@@ -92,8 +95,14 @@ class NextVersionStepGuiTest {
         assertThat(project.git("status", "--porcelain")).as("working tree untouched").isEmpty();
         String commit = project.git("rev-parse", "next-version-3.1.2");
         assertThat(WizardRobot.text(robot, "#nextVersionResult")).startsWith("3.1 moved to 3.1.2: commit "
-                + commit.substring(0, 12) + " on branch next-version-3.1.2. Push it: git push origin"
-                + " next-version-3.1.2 (then open a pull request to 3.1).");
+                + commit.substring(0, 12) + " on branch next-version-3.1.2, for a pull request to 3.1.");
+
+        // The branches go to the remote from the pane (a file remote takes any password; none is stored)
+        dialogs.passwords.add("token-for-this-push-only");
+        robot.clickOn("#nextVersionPush");
+        WizardRobot.await(robot, "#nextVersionStatus", "Pushed next-version-3.1.2, next-version-3.2.0a1 to origin");
+        assertThat(project.git("ls-remote", "--heads", "origin")).contains("refs/heads/next-version-3.1.2",
+                "refs/heads/next-version-3.2.0a1");
         JsonNode file = Json.mapper().readTree(release.resolve("release.json").toFile());
         assertThat(file.at("/candidates/0/steps/next-version/status").asText()).isEqualTo("DONE");
         assertThat(file.at("/candidates/0/steps/next-version/outputs/bumps/0/commitId").asText()).isEqualTo(commit);
