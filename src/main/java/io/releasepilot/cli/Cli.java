@@ -3,6 +3,7 @@ package io.releasepilot.cli;
 import io.releasepilot.core.CancelledException;
 import io.releasepilot.core.ReleasePilotException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -18,7 +19,42 @@ public final class Cli {
 
     /** The whole command tree, each command with {@code -h, --help}. */
     public static CommandLine commandLine() {
+        return commandLine(RootCommand.COMMANDS);
+    }
+
+    /**
+     * The tree needed for {@code args}: when they name a command, only that one under the root (picocli builds
+     * every command it is given, which would cost each run a fifth of a second); otherwise (no command, an
+     * unknown one, the root's help) the whole tree, so the help and the "did you mean" advice list every command.
+     */
+    static CommandLine commandLineFor(String... args) {
+        String named = commandName(args);
+        for (Class<?> c : RootCommand.COMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(named)) {
+                return commandLine(List.of(c));
+            }
+        }
+        return commandLine();
+    }
+
+    /** The first argument that is not a root option (--home DIR, --home=DIR), or null. */
+    private static String commandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home")) {
+                i++;
+            } else if (!a.startsWith("--home=")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(List<Class<?>> commands) {
         CommandLine cmd = new CommandLine(new RootCommand());
+        for (Class<?> c : commands) {
+            cmd.addSubcommand(c.getAnnotation(Command.class).name(), new CommandLine(c));
+        }
         addHelp(cmd);
         return cmd;
     }
@@ -46,7 +82,7 @@ public final class Cli {
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLineFor(args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

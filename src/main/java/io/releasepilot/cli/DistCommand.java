@@ -190,7 +190,7 @@ public final class DistCommand implements Runnable {
             if (preview.exists()) {
                 throw new SvnException(SvnException.Reason.EXISTS, preview.url() + " already exists.",
                         "Staged candidates are never replaced: start the next candidate, " + preview.nextRcFolder()
-                                + " (release-pilot profile set --rc N).");
+                                + " (release-pilot rc next --dir " + common.release.dir() + ").");
             }
             if (dryRun) {
                 out.println("Dry run: nothing was committed.");

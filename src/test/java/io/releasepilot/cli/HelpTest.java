@@ -70,6 +70,17 @@ class HelpTest {
     }
 
     @Test
+    void runningACommandBuildsOnlyThatCommandAndEverythingElseSeesTheWholeTree() {
+        assertThat(Cli.commandLineFor("--home", "/tmp/h", "dist", "stage", "--dry-run").getSubcommands())
+                .containsOnlyKeys("dist");
+        assertThat(Cli.commandLineFor("--home=/tmp/h", "status").getSubcommands()).containsOnlyKeys("status");
+        assertThat(Cli.commandLineFor("--help").getSubcommands().keySet())
+                .isEqualTo(Cli.commandLine().getSubcommands().keySet()).hasSize(RootCommand.COMMANDS.size());
+        assertThat(Cli.commandLineFor("nosuch").getSubcommands()).hasSize(RootCommand.COMMANDS.size());
+        assertThat(Cli.commandLineFor().getSubcommands()).hasSize(RootCommand.COMMANDS.size());
+    }
+
+    @Test
     void everyOptionValueHasALabelNotPicocliDefault() {
         List<String> lowerCase = new ArrayList<>();
         for (CommandSpec spec : allCommands()) {
