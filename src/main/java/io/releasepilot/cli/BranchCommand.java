@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -35,14 +34,8 @@ public final class BranchCommand implements Callable<Integer> {
     String from;
     @Option(names = "--dry-run", description = "Only say what would happen.")
     boolean dryRun;
-    @Option(names = "--push", paramLabel = "REMOTE", arity = "0..1", fallbackValue = "origin", description = "Also"
-            + " push the branch to this remote (default when given without a value: origin). Pushing is your"
-            + " choice; without --push it stays local.")
-    String push;
-    @Option(names = "--username", paramLabel = "U", description = "User name for an https remote (with --push).")
-    String username;
-    @Option(names = "--password-file", paramLabel = "F", description = "Password or token for this push only.")
-    Path passwordFile;
+    @Mixin
+    GitPushOptions push;
 
     @Override
     public Integer call() throws ReleasePilotException {
@@ -55,21 +48,15 @@ public final class BranchCommand implements Callable<Integer> {
         out.println(plan.description());
         List<String> remotes = service.remotes(plan.repository());
         if (dryRun) {
-            out.println("Dry run: nothing was created or recorded." + (push != null ? " The branch would be pushed to "
-                    + io.releasepilot.core.IoErrors.redact(push) + "." : ""));
+            out.println("Dry run: nothing was created or recorded." + (push.asked() ? " The branch would be pushed to "
+                    + push.shown() + "." : ""));
             return ExitCodes.OK;
         }
         BranchOutputs done = service.apply(release.records(), plan);
         out.println((done.created() ? "Created " : "Recorded ") + done.branch() + " at " + done.commitId()
                 + ". Next: release-pilot source tag --dir " + dir + " (it tags the tip of " + done.branch() + ").");
-        if (push != null) {
-            char[] password = Passphrases.gitPushPassword(passwordFile, spec.commandLine().getErr());
-            try {
-                service.push(plan.repository(), push, done.branch(), username, password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-            out.println("Pushed " + done.branch() + " to " + io.releasepilot.core.IoErrors.redact(push) + ".");
+        if (push.asked()) {
+            push.push(plan.repository(), List.of(done.branch()), out, spec.commandLine().getErr(), ".");
         } else if (done.created() && !remotes.isEmpty()) {
             out.println("It is local only. When you are ready, push it: release-pilot branch --dir " + dir + " --from "
                     + done.branch() + " --push " + remotes.get(0) + "   (or: git push " + remotes.get(0) + " "

@@ -1,7 +1,6 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.branch.BranchService;
-import io.releasepilot.core.IoErrors;
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.nextversion.NextVersionService;
 import io.releasepilot.release.NextVersionOutputs;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,7 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "next-version", mixinStandardHelpOptions = true, description = "After the release: move the release"
         + " branch to the next patch (and, after an x.y.0 release, the main line to x.(y+1).0a1) in the files where"
         + " the project keeps its version. Shows the diff, then commits each on a new branch for you to push or open"
-        + " as a pull request; your working tree is not touched. A released version number is never reused.")
+        + " as a pull request; your working tree is not touched. A released version number is never reused. Once"
+        + " the step is recorded, --push alone pushes the branches it made.")
 public final class NextVersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,14 +47,8 @@ public final class NextVersionCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Move to the next version before the vote has passed (for projects"
             + " that move their lines earlier, e.g. right after the branch cut).")
     boolean force;
-    @Option(names = "--push", paramLabel = "REMOTE", arity = "0..1", fallbackValue = "origin", description = "Also"
-            + " push the new branches to this remote (default when given without a value: origin), ready for a pull"
-            + " request. Once the step is recorded, --push alone pushes the branches it made.")
-    String push;
-    @Option(names = "--username", paramLabel = "U", description = "User name for an https remote (with --push).")
-    String username;
-    @Option(names = "--password-file", paramLabel = "F", description = "Password or token for this push only.")
-    Path passwordFile;
+    @Mixin
+    GitPushOptions push;
 
     @Override
     public Integer call() throws ReleasePilotException {
@@ -64,7 +57,7 @@ public final class NextVersionCommand implements Callable<Integer> {
         release.dir = dir;
         ReleaseRecord record = release.load();
         ReleaseProfile p = record.profile();
-        if (push != null && !dryRun && record.step(StepId.NEXT_VERSION).status().usable()) {
+        if (push.asked() && !dryRun && record.step(StepId.NEXT_VERSION).status().usable()) {
             // the lines were moved already: push the branches that were made, nothing is committed again
             push(out, Path.of(p.gitRepository()), record.outputs(StepId.NEXT_VERSION, NextVersionOutputs.class));
             return ExitCodes.OK;
@@ -110,7 +103,7 @@ public final class NextVersionCommand implements Callable<Integer> {
         if (done.bumps().isEmpty()) {
             return ExitCodes.CHECKS_FAILED;
         }
-        if (push != null) {
+        if (push.asked()) {
             push(out, repo, done);
         } else {
             List<String> remotes = new BranchService().remotes(repo);
@@ -125,16 +118,9 @@ public final class NextVersionCommand implements Callable<Integer> {
     }
 
     private void push(PrintWriter out, Path repo, NextVersionOutputs done) throws ReleasePilotException {
-        char[] password = Passphrases.gitPushPassword(passwordFile, spec.commandLine().getErr());
-        try {
-            BranchService branches = new BranchService();
-            for (NextVersionOutputs.Bump b : done.bumps()) {
-                branches.push(repo, push, b.branch(), username, password);
-                out.println("Pushed " + b.branch() + " to " + IoErrors.redact(push) + ": open a pull request from it"
-                        + " to " + b.line() + ".");
-            }
-        } finally {
-            Arrays.fill(password, '\0');
+        for (NextVersionOutputs.Bump b : done.bumps()) {
+            push.push(repo, List.of(b.branch()), out, spec.commandLine().getErr(),
+                    ": open a pull request from it to " + b.line() + ".");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.releasepilot.gui.branch;
 
 import io.releasepilot.branch.BranchService;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.gui.common.BranchPush;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.TaskRunner;
@@ -17,9 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The Release branch step's state: the plan (cut x.y from the main line for a feature release, use the
@@ -122,22 +121,10 @@ public final class BranchViewModel {
         BranchOutputs out = r.outputs(StepId.BRANCH, BranchOutputs.class);
         Path repo = Path.of(r.profile().gitRepository());
         String user = r.profile().rmApacheId();
-        Optional<char[]> asked = dialogs.askPassword(Messages.get("branch.password.title"),
-                Messages.get("branch.password.message", out.branch(), remote.get(), user));
-        if (asked.isEmpty()) {
-            status.set(Messages.get("branch.status.notPushed"));
-            return;
-        }
-        char[] password = asked.get();
         String where = remote.get();
-        tasks.run(Messages.get("branch.status.pushing", out.branch(), where), progress -> {
-            try {
-                service.push(repo, where, out.branch(), user, password);
-                return out.branch();
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }, branch -> status.set(Messages.get("branch.status.pushed", branch, where)));
+        new BranchPush(dialogs, tasks, status).push(repo, where, user, List.of(out.branch()),
+                Messages.get("branch.password.title"), Messages.get("branch.password.message", out.branch(), where,
+                        user), branch -> status.set(Messages.get("branch.status.pushed", branch, where)));
     }
 
     private void showRecorded(BranchOutputs out) {

@@ -2,6 +2,7 @@ package io.releasepilot.gui.nextversion;
 
 import io.releasepilot.branch.BranchService;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.gui.common.BranchPush;
 import io.releasepilot.gui.common.DialogService;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.TaskRunner;
@@ -23,7 +24,6 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -203,24 +203,10 @@ public final class NextVersionViewModel {
         Path repo = Path.of(r.profile().gitRepository());
         String user = r.profile().rmApacheId();
         String where = remote.get();
-        Optional<char[]> asked = dialogs.askPassword(Messages.get("nextVersion.password.title"),
-                Messages.get("nextVersion.password.message", String.join(", ", branches), where, user));
-        if (asked.isEmpty()) {
-            status.set(Messages.get("branch.status.notPushed"));
-            return;
-        }
-        char[] password = asked.get();
-        tasks.run(Messages.get("branch.status.pushing", String.join(", ", branches), where), progress -> {
-            try {
-                for (String b : branches) {
-                    progress.checkCancelled("pushing " + b);
-                    branchService.push(repo, where, b, user, password);
-                }
-                return String.join(", ", branches);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }, pushed -> status.set(Messages.get("nextVersion.status.pushed", pushed, where)));
+        new BranchPush(dialogs, tasks, status).push(repo, where, user, branches,
+                Messages.get("nextVersion.password.title"), Messages.get("nextVersion.password.message",
+                        String.join(", ", branches), where, user),
+                pushed -> status.set(Messages.get("nextVersion.status.pushed", pushed, where)));
     }
 
     /** The remote the branches go to ("" when the repository has none: then there is nothing to push to). */
