@@ -265,6 +265,9 @@ public final class GitRepository implements AutoCloseable {
                 "A tag with that name may already exist there; tags are never moved.");
     }
 
+    /** How long a push may wait for the remote to answer. */
+    static final int PUSH_TIMEOUT_SECONDS = 120;
+
     private void push(String remote, String ref, String what, String username, char[] password, String refusedFix)
             throws GitException {
         if (!remote.contains("/") && !remote.contains(":")
@@ -274,7 +277,9 @@ public final class GitRepository implements AutoCloseable {
                     + " --remote with the name of one of its remotes or the repository's address.");
         }
         try (Git git = new Git(repository)) {
-            var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref));
+            // a remote that stops answering ends the push after PUSH_TIMEOUT_SECONDS instead of holding it forever
+            var push = git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref))
+                    .setTimeout(PUSH_TIMEOUT_SECONDS);
             if (username != null && !username.isEmpty()) {
                 push.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username,
                         password == null ? new char[0] : password));
@@ -294,8 +299,8 @@ public final class GitRepository implements AutoCloseable {
             throw new GitException("Could not push the " + what + " to "
                     + io.releasepilot.core.IoErrors.redact(remote) + ": "
                     + io.releasepilot.core.IoErrors.redact(e.getMessage()),
-                    "Check the remote's address and your credentials (give them with --username and"
-                            + " --password-file rather than in the address).", new RedactedCause(e));
+                    "Check the remote's address and your credentials (your user name and password or token, not"
+                            + " written into the address).", new RedactedCause(e));
         }
     }
 
@@ -377,9 +382,11 @@ public final class GitRepository implements AutoCloseable {
      * remote that has the branch at another commit refuses (nothing is forced).
      */
     public void pushBranch(String remote, String branch, String username, char[] password) throws GitException {
+        // the remote may be an address with a token in it: the fix names it only as the address shown elsewhere
+        String shown = io.releasepilot.core.IoErrors.redact(remote);
         push(remote, Constants.R_HEADS + branch, "branch " + branch, username, password,
-                "The remote has the branch at another commit; nothing is forced. Compare them (git fetch " + remote
-                        + ", then git log " + branch + "..." + remote + "/" + branch + ").");
+                "The remote has the branch at another commit; nothing is forced. Compare them (git fetch " + shown
+                        + ", then git log " + branch + "..." + shown + "/" + branch + ").");
     }
 
     /** Whether a file exists at the repository's top in the working copy (for the profile's check). */

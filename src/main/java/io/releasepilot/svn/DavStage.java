@@ -65,6 +65,7 @@ final class DavStage implements AutoCloseable {
         this.sessionUrl = sessionUrl;
         this.session = URI.create(sessionUrl);
         this.http = new Http1(session, options, MAX_ANSWER);
+        this.http.watch(progress::isCancelled); // a cancel ends even a write the server stopped reading
         this.user = credentials == null ? null : credentials.username();
         this.authorization = credentials == null ? null : basic(credentials);
         this.progress = progress;
@@ -156,11 +157,26 @@ final class DavStage implements AutoCloseable {
                     + xml(server.txnStub() + "/" + encode(txn)) + "</D:href></D:source><D:no-auto-merge/>"
                     + "<D:no-checkout/><D:prop><D:checked-in/><D:version-name/><D:resourcetype/><D:creationdate/>"
                     + "<D:creator-displayname/></D:prop></D:merge>";
-            Http1.Answer done = send("MERGE", session.getRawPath(), "text/xml", text(merge),
-                    Map.of("X-SVN-Options", "no-merge-response"), 200);
+            progress.checkCancelled(what);
+            http.watch(() -> false); // once the commit is sent, a cancel would only leave its outcome unknown
+            Http1.Answer done;
+            try {
+                done = send("MERGE", session.getRawPath(), "text/xml", text(merge),
+                        Map.of("X-SVN-Options", "no-merge-response"), 200);
+            } catch (SvnException e) {
+                if (e.reason() != SvnException.Reason.NETWORK) {
+                    throw e; // the server answered no: nothing was committed
+                }
+                // the commit was sent, its answer did not come: the server may have committed it
+                merged = true;
+                throw new SvnException(SvnException.Reason.NETWORK, "The connection ended while the server"
+                        + " committed " + what + ", so it is not known whether the commit was made.", "Look at "
+                        + sessionUrl + " before trying again: if the folder is there with every file, the stage is"
+                        + " done (its read-back is what was not done); if it is not, stage again.", e);
+            }
             merged = true;
             Matcher v = VERSION_NAME.matcher(done.body());
-            if (!v.find()) {
+            if (!v.find() || v.group(1).length() > 18) {
                 throw new SvnException(SvnException.Reason.OTHER, "The server accepted " + what + " but did not say"
                         + " which revision it made.", "Look at " + sessionUrl + " in a browser.");
             }
@@ -258,8 +274,8 @@ final class DavStage implements AutoCloseable {
             case 403 -> SVNErrorCode.RA_DAV_FORBIDDEN;
             case 404 -> SVNErrorCode.FS_NOT_FOUND;
             case 405 -> SVNErrorCode.FS_ALREADY_EXISTS;
-            default -> code.find() ? SVNErrorCode.getErrorCode(Integer.parseInt(code.group(1)))
-                    : SVNErrorCode.RA_DAV_REQUEST_FAILED;
+            default -> code.find() && code.group(1).length() <= 9
+                    ? SVNErrorCode.getErrorCode(Integer.parseInt(code.group(1))) : SVNErrorCode.RA_DAV_REQUEST_FAILED;
         };
         return fail(error, text + " (HTTP " + r.status() + ")");
     }

@@ -222,8 +222,9 @@ public final class DistStage {
     private static List<StagedFile> compare(Map<String, Held> held, Map<String, FullText.Sent> sent, long revision)
             throws SvnException {
         if (!held.keySet().equals(sent.keySet())) {
-            throw new SvnException(SvnException.Reason.MISMATCH, "The server holds " + held.keySet() + " in r"
-                    + revision + " instead of the files sent, " + sent.keySet() + ".",
+            throw new SvnException(SvnException.Reason.MISMATCH, "The server holds "
+                    + DistUrls.escape(String.valueOf(held.keySet())) + " in r" + revision + " instead of the files"
+                    + " sent, " + DistUrls.escape(String.valueOf(sent.keySet())) + ".",
                     "Look at the folder in a browser and tell the PMC.");
         }
         List<StagedFile> out = new ArrayList<>();
@@ -231,7 +232,7 @@ public final class DistStage {
             Held h = held.get(e.getKey());
             if (h.bytes() != e.getValue().bytes() || !e.getValue().md5().equalsIgnoreCase(h.md5())) {
                 throw new SvnException(SvnException.Reason.MISMATCH, "The server holds " + e.getKey() + " with "
-                        + h.bytes() + " bytes (MD5 " + h.md5() + "), but " + e.getValue().bytes() + " bytes (MD5 "
+                        + h.bytes() + " bytes (MD5 " + DistUrls.escape(String.valueOf(h.md5())) + "), but " + e.getValue().bytes() + " bytes (MD5 "
                         + e.getValue().md5() + ") were sent.", "Stage it again as the next RC.");
             }
             out.add(new StagedFile(e.getKey(), h.bytes(), e.getValue().sha512()));

@@ -53,9 +53,25 @@ final class Http1 implements AutoCloseable {
     private final int connectTimeout;
     private final int readTimeout;
     private final int maxBody;
-    private Socket socket;
+    private volatile Socket socket;
     private InputStream in;
     private OutputStream out;
+    /** Asked each second while a request runs: true closes the connection at once (a cancel). */
+    private java.util.function.BooleanSupplier cancelled = () -> false;
+    /** When the request last moved a byte out; a write stalled for the read timeout closes the connection. */
+    private volatile long lastWrite;
+
+    /**
+     * A writer blocked by a server that stopped reading is not woken by the read timeout, nor can it look at a
+     * cancel: one daemon thread for every connection looks at both each second and closes the socket, which ends
+     * the blocked write or read with an error.
+     */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "http watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     Http1(URI server, DistOptions options, int maxBody) {
         this.host = server.getHost();
@@ -66,6 +82,11 @@ final class Http1 implements AutoCloseable {
         this.maxBody = maxBody;
     }
 
+    /** {@code cancelled} is asked each second while a request runs; when it says yes the connection is closed. */
+    void watch(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = java.util.Objects.requireNonNull(cancelled, "cancelled");
+    }
+
     /** Sends one request ({@code path} raw, as it goes on the request line) and reads the whole answer. */
     Answer send(String method, String path, Map<String, String> headers, Body body) throws IOException {
         // paths partly come from the server's headers: only printable ASCII without spaces goes on the request line
@@ -73,10 +94,14 @@ final class Http1 implements AutoCloseable {
             throw new IOException("the server named a path that is not a URL path: " + DistUrls.escape(path));
         }
         boolean done = false;
+        lastWrite = System.nanoTime();
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(this::check, 1, 1,
+                java.util.concurrent.TimeUnit.SECONDS);
         try {
             connect();
             StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-            head.append("Host: ").append(host.contains(":") ? "[" + host + "]" : host);
+            // URI.getHost() already brackets an IPv6 literal
+            head.append("Host: ").append(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);
             if (port != (tls ? 443 : 80)) {
                 head.append(':').append(port);
             }
@@ -86,13 +111,15 @@ final class Http1 implements AutoCloseable {
             head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + (body == null ? 0 : body.length()))
                     .append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            OutputStream watched = new Watched(out);
             if (chunked) {
-                body.writeTo(new Chunks(out));
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                body.writeTo(new Chunks(watched));
+                watched.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             } else if (body != null) {
-                body.writeTo(out);
+                body.writeTo(watched);
             }
-            out.flush();
+            watched.flush();
+            lastWrite = Long.MAX_VALUE; // from here on the read timeout bounds the wait
             Answer a;
             do {
                 a = read(method);
@@ -104,9 +131,52 @@ final class Http1 implements AutoCloseable {
             done = true;
             return a;
         } finally {
+            watchdog.cancel(false);
             if (!done) {
                 close();
             }
+        }
+    }
+
+    private void check() {
+        long since = lastWrite;
+        boolean stalled = since != Long.MAX_VALUE && System.nanoTime() - since > readTimeout * 1_000_000L;
+        if (cancelled.getAsBoolean() || stalled) {
+            Socket s = socket;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing is all that was wanted; the blocked side sees the error
+                }
+            }
+        }
+    }
+
+    /** Notes the time of each write (see {@link #check()}). */
+    private final class Watched extends OutputStream {
+        private final OutputStream target;
+
+        Watched(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target.write(b);
+            lastWrite = System.nanoTime();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            target.write(b, off, len);
+            lastWrite = System.nanoTime();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+            lastWrite = System.nanoTime();
         }
     }
 

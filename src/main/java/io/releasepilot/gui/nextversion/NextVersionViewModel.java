@@ -103,7 +103,9 @@ public final class NextVersionViewModel {
         tasks.run(Messages.get("nextVersion.status.looking"), progress -> {
             List<String> tags = source.tags(repo);
             List<String> branches = service.branches(repo);
-            String main = branches.contains(wantedMain) ? wantedMain
+            // the line the release branch was cut from, when it is a branch (--from may have named a tag or a
+            // commit), else main, else master
+            String main = branches.contains(wantedMain) ? wantedMain : branches.contains("main") ? "main"
                     : branches.contains("master") ? "master" : wantedMain;
             List<NextVersionService.Plan> out = new ArrayList<>();
             for (NextVersionService.Target t : service.targets(p, tags, branches, main)) {
