@@ -51,23 +51,13 @@ public final class BranchView extends BorderPane {
         push.visibleProperty().bind(model.doneProperty().and(model.remoteProperty().isNotEmpty()));
         push.disableProperty().bind(model.busyProperty());
         push.setOnAction(e -> model.push());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button(Messages.get("stage.cancel"));
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
+        ProgressBar progress = Controls.progress(model.progressProperty(), model.busyProperty());
+        Button cancel = Controls.cancel(model.busyProperty(), model::cancel);
         HBox actions = new HBox(10, apply, push, progress, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label status = new Label();
-        status.setId("branchStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        Label result = new Label();
-        result.setId("branchResult");
-        result.setWrapText(true);
-        result.textProperty().bind(model.resultProperty());
+        Label status = Controls.text("branchStatus", model.statusProperty());
+        Label result = Controls.text("branchResult", model.resultProperty());
         Label next = new Label(Messages.get("branch.next"));
         next.setWrapText(true);
         next.getStyleClass().add(Styles.NEXT_HINT);

@@ -23,6 +23,34 @@ public final class Controls {
         return f;
     }
 
+    /** A bar showing the progress of a step's long work, shown only while it runs. */
+    public static javafx.scene.control.ProgressBar progress(
+            javafx.beans.value.ObservableValue<? extends Number> value,
+            javafx.beans.value.ObservableValue<Boolean> busy) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.progressProperty().bind(value);
+        bar.visibleProperty().bind(busy);
+        return bar;
+    }
+
+    /** The Cancel button of a step's long work, shown only while it runs. */
+    public static javafx.scene.control.Button cancel(javafx.beans.value.ObservableValue<Boolean> busy,
+                                                     Runnable cancel) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(Messages.get("stage.cancel"));
+        b.visibleProperty().bind(busy);
+        b.setOnAction(e -> cancel.run());
+        return b;
+    }
+
+    /** A wrapping label with an id, showing {@code text} (a step's status or result line). */
+    public static javafx.scene.control.Label text(String id, javafx.beans.value.ObservableValue<String> text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        return l;
+    }
+
     /** Keeps {@code field} at least as wide as its prompt text, so the hint is never cut off. */
     public static void fitPrompt(TextField field) {
         Runnable fit = () -> {

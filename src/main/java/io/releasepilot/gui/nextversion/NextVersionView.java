@@ -43,10 +43,7 @@ public final class NextVersionView extends BorderPane {
         form.add(found, 1, 1);
         form.addRow(2, fixed("nextVersion.main"), new HBox(8, main, preview));
 
-        Label plan = new Label();
-        plan.setId("nextVersionPlan");
-        plan.setWrapText(true);
-        plan.textProperty().bind(model.planProperty());
+        Label plan = Controls.text("nextVersionPlan", model.planProperty());
         TextArea diff = new TextArea();
         diff.setId("nextVersionDiff");
         diff.setEditable(false);
@@ -54,10 +51,7 @@ public final class NextVersionView extends BorderPane {
         diff.getStyleClass().add(Styles.PREVIEW);
         diff.textProperty().bind(model.diffProperty());
 
-        Label readiness = new Label();
-        readiness.setId("nextVersionReadiness");
-        readiness.setWrapText(true);
-        readiness.textProperty().bind(model.readinessProperty());
+        Label readiness = Controls.text("nextVersionReadiness", model.readinessProperty());
         readiness.visibleProperty().bind(model.readinessProperty().isNotEmpty());
         readiness.managedProperty().bind(readiness.visibleProperty());
         javafx.scene.control.CheckBox force = new javafx.scene.control.CheckBox(Messages.get("nextVersion.force"));
@@ -69,12 +63,8 @@ public final class NextVersionView extends BorderPane {
         commit.setId("nextVersionCommit");
         commit.disableProperty().bind(model.readyProperty().not().or(model.busyProperty()));
         commit.setOnAction(e -> model.commit());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button(Messages.get("stage.cancel"));
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
+        ProgressBar progress = Controls.progress(model.progressProperty(), model.busyProperty());
+        Button cancel = Controls.cancel(model.busyProperty(), model::cancel);
         Button push = new Button(Messages.get("nextVersion.push"));
         push.setId("nextVersionPush");
         push.visibleProperty().bind(model.doneProperty().and(model.remoteProperty().isNotEmpty()));
@@ -84,14 +74,8 @@ public final class NextVersionView extends BorderPane {
         HBox actions = new HBox(10, commit, push, progress, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label status = new Label();
-        status.setId("nextVersionStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        Label result = new Label();
-        result.setId("nextVersionResult");
-        result.setWrapText(true);
-        result.textProperty().bind(model.resultProperty());
+        Label status = Controls.text("nextVersionStatus", model.statusProperty());
+        Label result = Controls.text("nextVersionResult", model.resultProperty());
         Label next = new Label(Messages.get("nextVersion.next"));
         next.setWrapText(true);
         next.getStyleClass().add(Styles.NEXT_HINT);

@@ -1,5 +1,6 @@
 package io.releasepilot.gui.prune;
 
+import io.releasepilot.gui.common.Controls;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
 import javafx.geometry.Insets;
@@ -26,19 +27,10 @@ public final class PruneView extends BorderPane {
         prune.setId("pruneButton");
         prune.disableProperty().bind(model.readyProperty().not().or(model.busyProperty()));
         prune.setOnAction(e -> model.prune());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button(Messages.get("stage.cancel"));
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
-        Label status = new Label();
-        status.setId("pruneStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        Label result = new Label();
-        result.setId("pruneResult");
-        result.textProperty().bind(model.resultProperty());
+        ProgressBar progress = Controls.progress(model.progressProperty(), model.busyProperty());
+        Button cancel = Controls.cancel(model.busyProperty(), model::cancel);
+        Label status = Controls.text("pruneStatus", model.statusProperty());
+        Label result = Controls.text("pruneResult", model.resultProperty());
         Label next = new Label(Messages.get("prune.next"));
         next.setWrapText(true);
         next.visibleProperty().bind(model.prunedProperty());

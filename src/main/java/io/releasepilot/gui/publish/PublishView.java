@@ -1,5 +1,6 @@
 package io.releasepilot.gui.publish;
 
+import io.releasepilot.gui.common.Controls;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
 import javafx.beans.binding.Bindings;
@@ -33,16 +34,9 @@ public final class PublishView extends BorderPane {
         publish.disableProperty().bind(model.readyProperty().not().or(model.busyProperty())
                 .or(model.tallyPassedProperty().not().and(override.textProperty().isEmpty())));
         publish.setOnAction(e -> model.publish());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button(Messages.get("stage.cancel"));
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
-        Label status = new Label();
-        status.setId("publishStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
+        ProgressBar progress = Controls.progress(model.progressProperty(), model.busyProperty());
+        Button cancel = Controls.cancel(model.busyProperty(), model::cancel);
+        Label status = Controls.text("publishStatus", model.statusProperty());
         TextArea request = new TextArea();
         request.setId("publishRequest");
         request.setEditable(false);
@@ -50,9 +44,7 @@ public final class PublishView extends BorderPane {
         request.textProperty().bind(model.pmcRequestProperty());
         request.visibleProperty().bind(Bindings.isNotEmpty(model.pmcRequestProperty()));
         request.managedProperty().bind(request.visibleProperty());
-        Label result = new Label();
-        result.setId("publishResult");
-        result.textProperty().bind(model.resultProperty());
+        Label result = Controls.text("publishResult", model.resultProperty());
         Label next = new Label(Messages.get("publish.next"));
         next.setWrapText(true);
         next.visibleProperty().bind(model.publishedProperty());

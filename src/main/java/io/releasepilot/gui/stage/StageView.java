@@ -1,5 +1,6 @@
 package io.releasepilot.gui.stage;
 
+import io.releasepilot.gui.common.Controls;
 import io.releasepilot.gui.common.Messages;
 import io.releasepilot.gui.common.StepHeader;
 import javafx.geometry.Insets;
@@ -25,21 +26,11 @@ public final class StageView extends BorderPane {
         stage.setId("stageButton");
         stage.disableProperty().bind(model.canStageProperty().not().or(model.busyProperty()));
         stage.setOnAction(e -> model.stage());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button(Messages.get("stage.cancel"));
+        ProgressBar progress = Controls.progress(model.progressProperty(), model.busyProperty());
+        Button cancel = Controls.cancel(model.busyProperty(), model::cancel);
         cancel.setId("stageCancel");
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
-        Label status = new Label();
-        status.setId("stageStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        Label result = new Label();
-        result.setId("stageResult");
-        result.setWrapText(true);
-        result.textProperty().bind(model.resultProperty());
+        Label status = Controls.text("stageStatus", model.statusProperty());
+        Label result = Controls.text("stageResult", model.resultProperty());
         Label next = new Label(Messages.get("stage.next"));
         next.setWrapText(true);
         next.visibleProperty().bind(model.stagedProperty());
