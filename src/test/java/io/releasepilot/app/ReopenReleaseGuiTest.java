@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Year;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,10 +47,7 @@ class ReopenReleaseGuiTest {
     private final StubDialogs dialogs = new StubDialogs();
 
     static void ok(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--home", home.toString()));
-        CliRun r = CliRun.run(all.toArray(String[]::new));
-        assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(0);
+        CliRun.okIn(home, args);
     }
 
     @BeforeAll

@@ -31,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +51,7 @@ class StepHintsGuiTest {
     private final StubDialogs dialogs = new StubDialogs();
 
     static void ok(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--home", home.toString()));
-        CliRun r = CliRun.run(all.toArray(String[]::new));
-        assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(0);
+        CliRun.okIn(home, args);
     }
 
     @BeforeAll

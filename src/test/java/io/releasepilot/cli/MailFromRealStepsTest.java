@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,11 +45,7 @@ class MailFromRealStepsTest {
     Path tmp;
 
     private CliRun ok(Path home, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--home", home.toString()));
-        CliRun r = CliRun.run(all.toArray(String[]::new));
-        assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isEqualTo(0);
-        return r;
+        return CliRun.okIn(home, args);
     }
 
     @Test

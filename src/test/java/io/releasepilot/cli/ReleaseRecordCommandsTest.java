@@ -67,9 +67,7 @@ class ReleaseRecordCommandsTest {
     }
 
     static CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--home", home.toString()));
-        return CliRun.run(all.toArray(String[]::new));
+        return CliRun.runIn(home, args);
     }
 
     static CliRun ok(String... args) {

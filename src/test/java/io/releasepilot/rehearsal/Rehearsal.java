@@ -140,10 +140,8 @@ final class Rehearsal implements AutoCloseable {
 
     /** A release-pilot command that may fail (the caller checks the exit code). */
     CliRun run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("--home", home.toString()));
         typed.add("release-pilot " + String.join(" ", args));
-        CliRun r = CliRun.run(all.toArray(String[]::new));
+        CliRun r = CliRun.runIn(home, args);
         printed.append(r.out()).append(r.err());
         return r;
     }
