@@ -43,6 +43,18 @@ class BackendAiRehearsalTest {
         String[] patterns = {"--repo", repo.dir().toString(), "--display-name", "Backend.AI",
                 "--rc-tag-pattern", "{version}-rc{rc}", "--release-tag-pattern", "{version}", "--branch-pattern", "x.y"};
 
+        // Every pre-release marker Backend.AI uses (aN, bN, rcN) names a feature release of the 2.4 line: branch 2.4,
+        // the version as it is in the archive and the release tag, the main line then at 2.5.0a1.
+        for (String v : new String[] {"2.4.0a1", "2.4.0b1", "2.4.0rc1"}) {
+            List<String> init = new java.util.ArrayList<>(List.of("profile", "init", "--dir",
+                    tmp.resolve("names-" + v).toString(), "--project", "backendai", "--version", v, "--name",
+                    "Jane Doe", "--apache-id", "jdoe", "--email", "jdoe@apache.org"));
+            init.addAll(List.of(patterns));
+            CliRun names = r.rp(init.toArray(String[]::new));
+            assertThat(names.out()).contains("apache-backendai-" + v + "-src.tar.gz", "cut branch 2.4 first",
+                    "Release tag        " + v + "\n", "Main line after    2.5.0a1");
+        }
+
         // The beta: the feature release's branch 2.4 is cut for it from main.
         Path beta = r.dir;
         r.init("2.4.0b1", patterns);
